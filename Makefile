@@ -1,0 +1,53 @@
+# The README's commands. Each target sets up what it needs and is quick when nothing changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CLINIC_HOST ?= 127.0.0.1
+CLINIC_PORT ?= 5000
+CLINIC_WORKERS ?= 4
+FLASK := $(BIN)/flask --app clinic
+
+.PHONY: install install-test run test lint bench clean-venv
+
+# Dependencies are reinstalled only when setup.cfg changes (the stamp files record that).
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Clinic needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: setup.cfg pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+# The secret key is generated once, readable only by its owner, and never committed.
+instance/config.py: | $(BIN)/python
+	@mkdir -p instance
+	@umask 077 && $(BIN)/python -c 'import secrets; print("SECRET_KEY = " + repr(secrets.token_hex(32)))' > $@
+	@echo "Created instance/config.py with a new secret key."
+
+install: $(VENV)/.installed instance/config.py
+	$(FLASK) db upgrade
+
+run: install
+	@echo "Serving Clinic on http://$(CLINIC_HOST):$(CLINIC_PORT)/  (Ctrl-C to stop)"
+	$(BIN)/gunicorn --workers $(CLINIC_WORKERS) --bind $(CLINIC_HOST):$(CLINIC_PORT) \
+		--access-logfile - wsgi:app
+
+install-test: $(VENV)/.installed-test instance/config.py
+	$(FLASK) db upgrade
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
+
+bench: install-test
+	$(BIN)/python bench/screening.py
+
+clean-venv:
+	rm -rf $(VENV)

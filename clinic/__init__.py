@@ -1,0 +1,107 @@
+"""Clinic: a case manager for citizenship and voter-registration clinics."""
+
+import logging
+import os
+
+from flask import Flask
+
+from clinic import config as default_config
+
+PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(test_config=None):
+    """Build the app: config, extensions, blueprints, error handlers, CLI, in that order."""
+    app = Flask(
+        __name__,
+        instance_path=os.environ.get("CLINIC_INSTANCE_PATH")
+        or os.path.join(PROJECT_ROOT, "instance"),
+        instance_relative_config=True,
+        template_folder=os.path.join(PROJECT_ROOT, "templates"),
+        static_folder=os.path.join(PROJECT_ROOT, "static"),
+    )
+    _load_config(app, test_config)
+    _init_logging(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_request_hooks(app)
+    _register_cli(app)
+    return app
+
+
+def _load_config(app, test_config):
+    app.config.from_object(default_config)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("CLINIC")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"] or (
+            "sqlite:///" + os.path.join(app.instance_path, "clinic.sqlite3")
+        )
+    if not app.config.get("SECRET_KEY") and not (app.testing or app.debug):
+        raise RuntimeError(
+            "No SECRET_KEY: run `make install` to create instance/config.py, "
+            "or set CLINIC_SECRET_KEY."
+        )
+
+
+def _init_logging(app):
+    from clinic.privacy import install_log_redaction
+
+    install_log_redaction()
+    app.logger.setLevel(logging.INFO)
+
+
+def _init_extensions(app):
+    from clinic.auth.sessions import user_for_token
+    from clinic.clock import utcnow
+    from clinic.database import configure_engine
+    from clinic.extensions import csrf, db, login_manager, migrate
+
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
+        os.makedirs(app.instance_path, exist_ok=True)
+    db.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine, app.config["SQLITE_BUSY_TIMEOUT_SECONDS"])
+    migrate.init_app(
+        app, db, directory=os.path.join(app.root_path, "migrations"), render_as_batch=True
+    )
+    csrf.init_app(app)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(token):
+        return user_for_token(
+            token,
+            utcnow(),
+            idle_timeout=app.config["SESSION_IDLE_TIMEOUT"],
+            absolute_timeout=app.config["SESSION_ABSOLUTE_TIMEOUT"],
+        )
+
+
+def _register_blueprints(app):
+    from clinic.admin.views import bp as admin_bp
+    from clinic.auth.views import bp as auth_bp
+    from clinic.main.views import bp as main_bp
+
+    for blueprint in (main_bp, auth_bp, admin_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_request_hooks(app):
+    from clinic.errors import register_error_handlers
+    from clinic.web import register_web_hooks
+
+    register_web_hooks(app)
+    register_error_handlers(app)
+
+
+def _register_cli(app):
+    from clinic.cli import clinic_group
+
+    app.cli.add_command(clinic_group)

@@ -1,0 +1,1 @@
+"""Coalition administration: organizations, users and roles, and the audit log."""

@@ -1,0 +1,50 @@
+"""Forms for managing organizations and users."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional
+
+from clinic.auth.roles import Credential, Role
+
+
+def role_choices():
+    return [(role.value, role.label) for role in Role]
+
+
+def credential_choices():
+    return [("", "Not an attorney")] + [(c.value, c.label) for c in Credential]
+
+
+class OrganizationForm(FlaskForm):
+    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    contact = TextAreaField(
+        "Contact details for applicants",
+        validators=[Optional(), Length(max=500)],
+        description="Printed on checklists: phone, address, hours.",
+    )
+    active = BooleanField("Active member of the coalition", default=True)
+
+
+class UserFieldsMixin:
+    organization_id = SelectField("Organization", coerce=int)
+    role = SelectField("Role", choices=role_choices(), coerce=Role)
+    credential = SelectField(
+        "Attorney credential",
+        choices=credential_choices(),
+        coerce=lambda value: Credential(value) if value else None,
+        validators=[Optional()],
+    )
+    credential_number = StringField(
+        "Bar number or accreditation number",
+        validators=[Optional(), Length(max=100)],
+        description="Required for attorneys, e.g. 'MA BBO 612345' or the EOIR accreditation ID.",
+    )
+
+
+class InviteUserForm(UserFieldsMixin, FlaskForm):
+    name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+
+
+class EditUserForm(UserFieldsMixin, FlaskForm):
+    pass

@@ -1,0 +1,1 @@
+"""Users, organizations, roles, login and server-side sessions, and permission checks."""

@@ -1,0 +1,43 @@
+"""Forms for login, first run, invitations and password changes."""
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+HOW_TO_CHOOSE = (
+    "At least 15 characters. A short sentence you will remember works well; "
+    "spaces and any characters are fine, and you may paste it."
+)
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=1024)])
+
+
+class NewPasswordMixin:
+    password = PasswordField(
+        "New password", validators=[DataRequired()], description=HOW_TO_CHOOSE
+    )
+    confirm = PasswordField(
+        "Type it again",
+        validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
+    )
+
+
+class FirstRunForm(NewPasswordMixin, FlaskForm):
+    organization = StringField(
+        "Your organization",
+        validators=[DataRequired(), Length(max=200)],
+        description="The member organization this first admin belongs to.",
+    )
+    name = StringField("Your name", validators=[DataRequired(), Length(max=200)])
+    email = EmailField("Your email", validators=[DataRequired(), Email(), Length(max=254)])
+
+
+class AcceptInvitationForm(NewPasswordMixin, FlaskForm):
+    pass
+
+
+class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired()])

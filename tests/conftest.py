@@ -1,0 +1,113 @@
+"""Fixtures: one schema per test run (SQLite file, or PostgreSQL when CLINIC_TEST_DATABASE_URL
+is set), emptied after every test; `app`, `client`, `runner`, `make` and `login_as`."""
+
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from clinic import create_app
+from clinic.extensions import db
+from tests.factories import Factory
+
+TEST_DATABASE_URL = os.environ.get("CLINIC_TEST_DATABASE_URL")
+
+BASE_TEST_CONFIG = {
+    "TESTING": True,
+    "SECRET_KEY": "test-secret-key",
+    "WTF_CSRF_ENABLED": False,
+    "SERVER_NAME": "clinic.test",
+    # Cheap hashing keeps the suite fast; production uses config.py's argon2id settings.
+    "ARGON2_TIME_COST": 1,
+    "ARGON2_MEMORY_COST": 8,
+    "ARGON2_PARALLELISM": 1,
+}
+
+
+@pytest.fixture(scope="session")
+def database(tmp_path_factory):
+    """The database settings for this run, with the schema created once."""
+    if TEST_DATABASE_URL:
+        schema = f"clinic_test_{uuid.uuid4().hex[:12]}"
+        admin_engine = sa.create_engine(TEST_DATABASE_URL)
+        with admin_engine.begin() as connection:
+            connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+        settings = {
+            "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL,
+            "SQLALCHEMY_ENGINE_OPTIONS": {
+                "hide_parameters": True,
+                "connect_args": {"options": f"-csearch_path={schema}"},
+            },
+        }
+    else:
+        path = tmp_path_factory.mktemp("db") / "clinic-test.sqlite3"
+        settings = {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}
+    app = create_app({**BASE_TEST_CONFIG, **settings})
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    yield settings
+    if TEST_DATABASE_URL:
+        with admin_engine.begin() as connection:
+            connection.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin_engine.dispose()
+
+
+@pytest.fixture
+def make_app(database, tmp_path):
+    """Build apps on the test database; every table is emptied after the test."""
+    apps = []
+
+    def factory(**overrides):
+        app = create_app(
+            {**BASE_TEST_CONFIG, **database, "INSTANCE_TMP": str(tmp_path), **overrides}
+        )
+        apps.append(app)
+        return app
+
+    yield factory
+    if apps:
+        with apps[0].app_context():
+            db.session.remove()
+            with db.engine.begin() as connection:
+                for table in reversed(db.metadata.sorted_tables):
+                    connection.execute(table.delete())
+        for app in apps:
+            with app.app_context():
+                db.engine.dispose()
+
+
+@pytest.fixture
+def app(make_app):
+    return make_app()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def make(app):
+    return Factory(app)
+
+
+@pytest.fixture
+def login_as(app, make):
+    """login_as(role) -> a test client logged in as a new user with that role."""
+
+    def log_in(role, organization=None, **user_fields):
+        user = make.user(role, organization=organization, **user_fields)
+        client = app.test_client()
+        response = client.post("/login", data={"email": user.email, "password": user.password})
+        assert response.status_code == 302, "login in a fixture failed"
+        client.user = user
+        return client
+
+    return log_in
