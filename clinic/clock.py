@@ -1,15 +1,22 @@
-"""The one place the app reads the clock, so tests can pass time in instead of sleeping."""
+"""The one place the app reads the clock. Tests pass time in through the CLOCK setting."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, has_app_context
 
 
-def utcnow():
+def system_clock():
     return datetime.now(UTC)
 
 
+def utcnow():
+    """Now, in UTC: from the app's CLOCK setting (a callable), else the system clock."""
+    if has_app_context():
+        return current_app.config["CLOCK"]()
+    return system_clock()
+
+
 def today():
-    """Today's date where the clinic is (CLINIC_TIMEZONE), not in UTC."""
+    """Today's date where the clinic is (TIMEZONE), not in UTC."""
     return utcnow().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()

@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from clinic.clock import system_clock
+
 # SECRET_KEY has no default on purpose: `make run` writes one into instance/config.py.
 SECRET_KEY = None
 
@@ -41,3 +43,5 @@ INVITATION_LIFETIME = timedelta(days=7)
 
 WTF_CSRF_TIME_LIMIT = None  # the session's own limits apply; a long intake must not expire a form
 TIMEZONE = "America/New_York"
+# A callable returning an aware UTC datetime; tests replace it to pass time in.
+CLOCK = system_clock

@@ -3,6 +3,7 @@ is set), emptied after every test; `app`, `client`, `runner`, `make` and `login_
 
 import os
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -54,15 +55,31 @@ def database(tmp_path_factory):
         admin_engine.dispose()
 
 
+class FakeClock:
+    """A clock the test moves by hand: time is passed in, never slept."""
+
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def advance(self, **delta):
+        self.now += timedelta(**delta)
+
+
 @pytest.fixture
-def make_app(database, tmp_path):
+def clock():
+    return FakeClock(datetime(2026, 11, 30, 15, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def make_app(database, clock):
     """Build apps on the test database; every table is emptied after the test."""
     apps = []
 
     def factory(**overrides):
-        app = create_app(
-            {**BASE_TEST_CONFIG, **database, "INSTANCE_TMP": str(tmp_path), **overrides}
-        )
+        app = create_app({**BASE_TEST_CONFIG, **database, "CLOCK": clock, **overrides})
         apps.append(app)
         return app
 

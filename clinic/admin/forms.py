@@ -2,17 +2,18 @@
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from clinic.auth.roles import Credential, Role
 
 
 def role_choices():
-    return [(role.value, role.label) for role in Role]
+    return [SelectChoice(role.value, role.label) for role in Role]
 
 
 def credential_choices():
-    return [("", "Not an attorney")] + [(c.value, c.label) for c in Credential]
+    return [SelectChoice("", "Not an attorney")] + [SelectChoice(c.value, c.label) for c in Credential]
 
 
 class OrganizationForm(FlaskForm):

@@ -3,6 +3,7 @@
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
 from clinic.admin import services
 from clinic.admin.forms import EditUserForm, InviteUserForm, OrganizationForm
@@ -22,7 +23,7 @@ AUDIT_PAGE_SIZE = 100
 
 def _organization_choices(form):
     organizations = db.session.scalars(select(Organization).order_by(Organization.name))
-    form.organization_id.choices = [(org.id, org.name) for org in organizations]
+    form.organization_id.choices = [SelectChoice(org.id, org.name) for org in organizations]
 
 
 @bp.get("/organizations")

@@ -1,0 +1,66 @@
+"""The clinic command group, run through Flask's CLI runner."""
+
+from sqlalchemy import func, select
+
+from clinic.auth.models import Organization, User
+from clinic.auth.roles import Role
+from clinic.events.models import ClinicEvent
+from clinic.extensions import db
+
+
+def test_create_user_with_flags_creates_the_organization_too(app, runner):
+    result = runner.invoke(args=[
+        "clinic", "create-user", "--email", "Lan@Example.org", "--name", "Nguyễn Thị Lan",
+        "--role", "volunteer", "--organization", "Vietnamese American Civic Association",
+        "--password", "pho on a cold boston night"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(select(User))
+        assert (user.email, user.name, user.role) == ("lan@example.org", "Nguyễn Thị Lan",
+                                                      Role.VOLUNTEER)
+        assert user.organization.name == "Vietnamese American Civic Association"
+
+
+def test_create_user_prompts_for_what_is_missing(app, runner):
+    answers = "\n".join(["ana@example.org", "Ana Souza", "attorney", "Casa Latina",
+                         "a password nobody will guess", "a password nobody will guess",
+                         "bar", "MA BBO 612345"]) + "\n"
+    result = runner.invoke(args=["clinic", "create-user"], input=answers)
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        user = db.session.scalar(select(User))
+        assert user.role == Role.ATTORNEY and user.credential_number == "MA BBO 612345"
+
+
+def test_create_user_refuses_a_weak_password_and_saves_nothing(app, runner):
+    result = runner.invoke(args=[
+        "clinic", "create-user", "--email", "x@example.org", "--name", "X", "--role", "admin",
+        "--organization", "Org", "--password", "short"])
+    assert result.exit_code != 0
+    assert "at least 15" in result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(User.id))) == 0
+        assert db.session.scalar(select(func.count(Organization.id))) == 0
+
+
+def test_seed_demo_creates_two_organizations_every_role_and_clinic_days(app, runner):
+    result = runner.invoke(args=["clinic", "seed-demo"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Organization.id))) == 2
+        roles = set(db.session.scalars(select(User.role)))
+        assert roles == set(Role)
+        assert db.session.scalar(select(func.count(ClinicEvent.id))) == 2
+        emails = db.session.scalars(select(User.email)).all()
+    for email in emails:
+        assert email in result.output  # each demo password is printed once, beside its email
+    again = runner.invoke(args=["clinic", "seed-demo"])
+    assert again.exit_code != 0 and "exists already" in again.output
+
+
+def test_demo_passwords_work(app, runner):
+    output = runner.invoke(args=["clinic", "seed-demo"]).output
+    line = next(line for line in output.splitlines() if "coordinator@mvic" in line)
+    email, password = line.split()
+    client = app.test_client()
+    assert client.post("/login", data={"email": email, "password": password}).status_code == 302
