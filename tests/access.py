@@ -67,6 +67,5 @@ def check_route(app, login_as, world, route):
             client = login_as(role, organization="Home Org")
             response = request(client, route, foreign, world)
             assert response.status_code == 404, (
-                f"{route}: {role} reached another organization's object "
-                f"({response.status_code})"
+                f"{route}: {role} reached another organization's object ({response.status_code})"
             )

@@ -9,22 +9,49 @@ from clinic.extensions import db
 
 
 def test_create_user_with_flags_creates_the_organization_too(app, runner):
-    result = runner.invoke(args=[
-        "clinic", "create-user", "--email", "Lan@Example.org", "--name", "Nguyễn Thị Lan",
-        "--role", "volunteer", "--organization", "Vietnamese American Civic Association",
-        "--password", "pho on a cold boston night"])
+    result = runner.invoke(
+        args=[
+            "clinic",
+            "create-user",
+            "--email",
+            "Lan@Example.org",
+            "--name",
+            "Nguyễn Thị Lan",
+            "--role",
+            "volunteer",
+            "--organization",
+            "Vietnamese American Civic Association",
+            "--password",
+            "pho on a cold boston night",
+        ]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         user = db.session.scalar(select(User))
-        assert (user.email, user.name, user.role) == ("lan@example.org", "Nguyễn Thị Lan",
-                                                      Role.VOLUNTEER)
+        assert (user.email, user.name, user.role) == (
+            "lan@example.org",
+            "Nguyễn Thị Lan",
+            Role.VOLUNTEER,
+        )
         assert user.organization.name == "Vietnamese American Civic Association"
 
 
 def test_create_user_prompts_for_what_is_missing(app, runner):
-    answers = "\n".join(["ana@example.org", "Ana Souza", "attorney", "Casa Latina",
-                         "a password nobody will guess", "a password nobody will guess",
-                         "bar", "MA BBO 612345"]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "ana@example.org",
+                "Ana Souza",
+                "attorney",
+                "Casa Latina",
+                "a password nobody will guess",
+                "a password nobody will guess",
+                "bar",
+                "MA BBO 612345",
+            ]
+        )
+        + "\n"
+    )
     result = runner.invoke(args=["clinic", "create-user"], input=answers)
     assert result.exit_code == 0, result.output
     with app.app_context():
@@ -33,9 +60,22 @@ def test_create_user_prompts_for_what_is_missing(app, runner):
 
 
 def test_create_user_refuses_a_weak_password_and_saves_nothing(app, runner):
-    result = runner.invoke(args=[
-        "clinic", "create-user", "--email", "x@example.org", "--name", "X", "--role", "admin",
-        "--organization", "Org", "--password", "short"])
+    result = runner.invoke(
+        args=[
+            "clinic",
+            "create-user",
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "admin",
+            "--organization",
+            "Org",
+            "--password",
+            "short",
+        ]
+    )
     assert result.exit_code != 0
     assert "at least 15" in result.output
     with app.app_context():

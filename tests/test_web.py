@@ -40,16 +40,18 @@ def test_session_cookie_is_httponly_and_samesite_lax(client, make):
 def test_session_cookie_is_secure_when_configured_for_https(make_app, make):
     app = make_app(SESSION_COOKIE_SECURE=True)
     user = make.user("volunteer")
-    response = app.test_client().post("/login", data={"email": user.email,
-                                                      "password": user.password})
+    response = app.test_client().post(
+        "/login", data={"email": user.email, "password": user.password}
+    )
     assert "Secure" in response.headers["Set-Cookie"]
 
 
 def test_post_without_csrf_token_is_refused(make_app, make):
     app = make_app(WTF_CSRF_ENABLED=True)
     user = make.user("volunteer")
-    response = app.test_client().post("/login", data={"email": user.email,
-                                                      "password": user.password})
+    response = app.test_client().post(
+        "/login", data={"email": user.email, "password": user.password}
+    )
     assert response.status_code == 400
     assert "This form has expired" in page_text(response)
 
@@ -60,8 +62,9 @@ def test_post_with_csrf_token_is_accepted(make_app, make):
     client = app.test_client()
     page = client.get("/login").get_data(as_text=True)
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    response = client.post("/login", data={"email": user.email, "password": user.password,
-                                           "csrf_token": token})
+    response = client.post(
+        "/login", data={"email": user.email, "password": user.password, "csrf_token": token}
+    )
     assert response.status_code == 302
 
 
@@ -78,8 +81,10 @@ def failing_app(make_app):
     @app.get("/__explode")
     def explode():
         # A database error quoting personal data, as a buggy query might.
-        db.session.execute(text("SELECT * FROM no_such_table WHERE a = :a AND b = :b"),
-                           {"a": "A123-456-789", "b": "1985-04-02"})
+        db.session.execute(
+            text("SELECT * FROM no_such_table WHERE a = :a AND b = :b"),
+            {"a": "A123-456-789", "b": "1985-04-02"},
+        )
 
     return app
 

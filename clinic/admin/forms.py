@@ -13,7 +13,9 @@ def role_choices():
 
 
 def credential_choices():
-    return [SelectChoice("", "Not an attorney")] + [SelectChoice(c.value, c.label) for c in Credential]
+    return [SelectChoice("", "Not an attorney")] + [
+        SelectChoice(c.value, c.label) for c in Credential
+    ]
 
 
 class OrganizationForm(FlaskForm):

@@ -16,9 +16,7 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordMixin:
-    password = PasswordField(
-        "New password", validators=[DataRequired()], description=HOW_TO_CHOOSE
-    )
+    password = PasswordField("New password", validators=[DataRequired()], description=HOW_TO_CHOOSE)
     confirm = PasswordField(
         "Type it again",
         validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],

@@ -21,14 +21,22 @@ def last_event(app, action):
 
 
 def invite(admin, org_id, **fields):
-    data = {"name": "Trần Văn Minh", "email": "minh@example.org", "organization_id": org_id,
-            "role": "volunteer", "credential": "", "credential_number": "", **fields}
+    data = {
+        "name": "Trần Văn Minh",
+        "email": "minh@example.org",
+        "organization_id": org_id,
+        "role": "volunteer",
+        "credential": "",
+        "credential_number": "",
+        **fields,
+    }
     return admin.post("/admin/users/new", data=data)
 
 
 def invitation_path(response):
-    return re.search(r'value="http://clinic\.test(/invitation/[^"]+)"',
-                     response.get_data(as_text=True)).group(1)
+    return re.search(
+        r'value="http://clinic\.test(/invitation/[^"]+)"', response.get_data(as_text=True)
+    ).group(1)
 
 
 def test_invited_user_sets_a_password_once_and_logs_in(app, login_as, make):
@@ -75,8 +83,7 @@ def test_attorney_needs_a_bar_or_accreditation_number(login_as, make):
     org = make.organization()
     page = invite(admin, org.id, role="attorney", credential="bar").get_data(as_text=True)
     assert "bar number or a DOJ accreditation number" in page
-    ok = invite(admin, org.id, role="attorney", credential="bar",
-                credential_number="MA BBO 654321")
+    ok = invite(admin, org.id, role="attorney", credential="bar", credential_number="MA BBO 654321")
     assert ok.status_code == 200 and "/invitation/" in ok.get_data(as_text=True)
 
 
@@ -84,9 +91,15 @@ def test_role_change_is_audited_and_ends_the_users_sessions(app, login_as, make)
     admin = login_as("admin")
     volunteer = login_as("volunteer")
     user_id = volunteer.user.id
-    response = admin.post(f"/admin/users/{user_id}", data={
-        "organization_id": volunteer.user.organization_id, "role": "coordinator",
-        "credential": "", "credential_number": ""})
+    response = admin.post(
+        f"/admin/users/{user_id}",
+        data={
+            "organization_id": volunteer.user.organization_id,
+            "role": "coordinator",
+            "credential": "",
+            "credential_number": "",
+        },
+    )
     assert response.status_code == 302
     assert volunteer.get("/").status_code == 302  # logged out: new powers need a new login
     event = last_event(app, "admin.user_updated")
@@ -108,9 +121,15 @@ def test_admin_cannot_deactivate_themselves_or_change_their_own_role(app, login_
     admin = login_as("admin")
     page = admin.post(f"/admin/users/{admin.user.id}/deactivate", follow_redirects=True)
     assert "You can't deactivate yourself." in page_text(page)
-    page = admin.post(f"/admin/users/{admin.user.id}", data={
-        "organization_id": admin.user.organization_id, "role": "volunteer",
-        "credential": "", "credential_number": ""})
+    page = admin.post(
+        f"/admin/users/{admin.user.id}",
+        data={
+            "organization_id": admin.user.organization_id,
+            "role": "volunteer",
+            "credential": "",
+            "credential_number": "",
+        },
+    )
     assert "You can't change your own role" in page_text(page)
     with app.app_context():
         assert db.session.get(User, admin.user.id).role == Role.ADMIN
@@ -127,7 +146,9 @@ def test_reissued_invitation_replaces_a_lost_link(app, login_as, make):
 
 def test_organizations_are_added_and_renamed(login_as):
     admin = login_as("admin")
-    admin.post("/admin/organizations/new", data={"name": "Casa Latina", "contact": "", "active": "y"})
+    admin.post(
+        "/admin/organizations/new", data={"name": "Casa Latina", "contact": "", "active": "y"}
+    )
     page = admin.get("/admin/organizations").get_data(as_text=True)
     assert "Casa Latina" in page
     duplicate = admin.post("/admin/organizations/new", data={"name": "casa latina"})

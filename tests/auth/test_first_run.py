@@ -34,8 +34,9 @@ def test_first_run_creates_the_admin_then_disappears(app, client):
         assert admin.role == Role.ADMIN
         assert admin.organization.name == FIRST_ADMIN["organization"]
         assert db.session.scalar(select(AuditEvent.action)) == "admin.first_run"
-    login = client.post("/login", data={"email": FIRST_ADMIN["email"],
-                                        "password": FIRST_ADMIN["password"]})
+    login = client.post(
+        "/login", data={"email": FIRST_ADMIN["email"], "password": FIRST_ADMIN["password"]}
+    )
     assert login.status_code == 302
     assert "Organizations" in client.get("/").get_data(as_text=True)
 

@@ -176,8 +176,9 @@ def test_repeated_failures_slow_down_that_account_only(client, make, failing, cl
     assert other.status_code == 302  # same IP, different account: not slowed down
 
 
-def test_slow_down_lifts_after_the_wait_and_doubles_on_further_failures(client, make, failing,
-                                                                        clock):
+def test_slow_down_lifts_after_the_wait_and_doubles_on_further_failures(
+    client, make, failing, clock
+):
     user = make.user("volunteer")
     failing(user.email, 5)
     clock.advance(seconds=31)

@@ -72,9 +72,13 @@ def test_production_hash_settings_meet_owasp(make_app):
 def test_weak_password_is_refused_beside_the_field_on_first_run(client):
     page = client.post(
         "/setup",
-        data={"organization": "Lawrence Community Works", "name": "Ada Admin",
-              "email": "ada@example.org", "password": "passwordpassword",
-              "confirm": "passwordpassword"},
+        data={
+            "organization": "Lawrence Community Works",
+            "name": "Ada Admin",
+            "email": "ada@example.org",
+            "password": "passwordpassword",
+            "confirm": "passwordpassword",
+        },
     ).get_data(as_text=True)
     assert "too common" in page
     assert 'value="Lawrence Community Works"' in page  # typed values kept
