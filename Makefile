@@ -45,9 +45,11 @@ lint: install-test
 
 test: lint
 	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
+	@echo "Branch coverage of the screening engine (at least 98%):"
+	$(BIN)/python -m coverage report --include='clinic/screening/*' --fail-under=98 --skip-covered
 
 bench: install-test
-	$(BIN)/python bench/screening.py
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean-venv:
 	rm -rf $(VENV)

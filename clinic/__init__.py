@@ -1,17 +1,18 @@
-"""Clinic: a case manager for citizenship and voter-registration clinics."""
+"""Clinic: a case manager for citizenship and voter-registration clinics.
+
+Flask is imported inside create_app(), not here: `clinic.screening` must import without it.
+"""
 
 import logging
 import os
-
-from flask import Flask
-
-from clinic import config as default_config
 
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def create_app(test_config=None):
     """Build the app: config, extensions, blueprints, error handlers, CLI, in that order."""
+    from flask import Flask
+
     app = Flask(
         __name__,
         instance_path=os.environ.get("CLINIC_INSTANCE_PATH")
@@ -30,6 +31,8 @@ def create_app(test_config=None):
 
 
 def _load_config(app, test_config):
+    from clinic import config as default_config
+
     app.config.from_object(default_config)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("CLINIC")

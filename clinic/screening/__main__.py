@@ -27,11 +27,16 @@ def evaluate(text):
         raise InputError(error.field, error.message) from None
 
 
+def one_line(text):
+    """The contract promises one line on standard error, whatever the input held."""
+    return " ".join(text.splitlines())
+
+
 def run_single(source, stdout, stderr):
     try:
         result = evaluate(source.read())
     except InputError as error:
-        print(f"{error.field}: {error.message}", file=stderr)
+        print(one_line(f"{error.field}: {error.message}"), file=stderr)
         return EXIT_INVALID
     stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     return 0

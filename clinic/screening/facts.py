@@ -4,6 +4,7 @@
 by its JSON path ("trips[0].returned"). Nothing else in the package reads raw JSON.
 """
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ OTHER_CONCERNS = frozenset(
 )
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _TWO_LETTERS = re.compile(r"[A-Z]{2}\Z")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Dates outside these years are typing mistakes, and would overflow the date arithmetic.
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
 
@@ -252,7 +254,8 @@ def _object(cls, fields, required=()):
             raise FactsError(path or "$", "must be a JSON object")
         for key in value:
             if key not in fields:
-                raise FactsError(_join(path, key), "is not a known field")
+                shown = key if _NAME.match(key) else json.dumps(key)  # quote odd characters
+                raise FactsError(_join(path, shown), "is not a known field")
         for key in required:
             if key not in value:
                 raise FactsError(_join(path, key), "is required")

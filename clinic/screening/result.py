@@ -65,10 +65,6 @@ class Result:
     fee: Fee
     documents: tuple
 
-    @property
-    def finding_codes(self):
-        return {finding.code for finding in self.findings}
-
 
 def _iso(day):
     return None if day is None else day.isoformat()
