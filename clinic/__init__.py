@@ -90,17 +90,22 @@ def _init_extensions(app):
 def _register_blueprints(app):
     from clinic.admin.views import bp as admin_bp
     from clinic.auth.views import bp as auth_bp
+    from clinic.cases.views import bp as cases_bp
+    from clinic.events.views import bp as events_bp
+    from clinic.intake.views import bp as intake_bp
     from clinic.main.views import bp as main_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, events_bp, cases_bp, intake_bp):
         app.register_blueprint(blueprint)
 
 
 def _register_request_hooks(app):
     from clinic.errors import register_error_handlers
+    from clinic.templating import register_templating
     from clinic.web import register_web_hooks
 
     register_web_hooks(app)
+    register_templating(app)
     register_error_handlers(app)
 
 

@@ -1,0 +1,1 @@
+"""Applicants, cases, the stage machine, and finding people without creating duplicates."""

@@ -1,0 +1,18 @@
+"""Forms on the case page: stage steps and the documents brought."""
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectMultipleField, StringField
+from wtforms.validators import Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class MoveForm(FlaskForm):
+    version = HiddenField()
+    reason = StringField("Why", [Optional(), Length(max=200)],
+                         description="Closing only: withdrawn, ineligible, duplicate…")
+
+
+class DocumentsForm(FlaskForm):
+    version = HiddenField()
+    brought = SelectMultipleField("Documents checked", widget=ListWidget(prefix_label=False),
+                                  option_widget=CheckboxInput(), validators=[Optional()])

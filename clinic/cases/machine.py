@@ -1,0 +1,109 @@
+"""The stage machine: the one place a case's stage changes.
+
+Each transition says where it may start, who may make it, and what it requires; making one
+writes an audit event in the same transaction. Views and services call `move()`; nothing else
+assigns `case.stage`.
+"""
+
+from dataclasses import dataclass
+
+from clinic import audit
+from clinic.auth.roles import Role
+from clinic.cases.stages import Stage
+
+STAFF = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY})
+ORGANIZERS = frozenset({Role.COORDINATOR, Role.ADMIN})
+# Attorney decisions are made through the review service (issue: attorney review), which
+# records the decision and sign-off before moving the stage; `via` names that service.
+REVIEW = "review"
+
+
+class TransitionRefused(Exception):
+    def __init__(self, message, *, forbidden=False):
+        super().__init__(message)
+        self.message = message
+        self.forbidden = forbidden
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    sources: frozenset
+    target: Stage
+    roles: frozenset
+    label: str
+    requires: object = None  # callable(case) -> reason it can't happen yet, or None
+    via: str | None = None  # a service that must make this move (not the generic form)
+    needs_reason: bool = False
+
+
+def _intake_complete(case):
+    from clinic.intake.services import incomplete_sections
+
+    missing = incomplete_sections(case)
+    if missing:
+        return "Finish these sections first: " + ", ".join(s.title for s in missing) + "."
+    if case.latest_screening is None:
+        return "The case has not been screened yet."
+    return None
+
+
+OPEN = frozenset(stage for stage in Stage if stage.is_open)
+
+TRANSITIONS = (
+    Transition("finish_intake", frozenset({Stage.INTAKE, Stage.NEEDS_INFO}), Stage.SCREENED,
+               STAFF, "Finish intake", requires=_intake_complete),
+    Transition("send_to_review", frozenset({Stage.SCREENED}), Stage.IN_REVIEW, STAFF,
+               "Send to attorney review", requires=_intake_complete),
+    Transition("reopen_intake", frozenset({Stage.SCREENED, Stage.NOT_YET}), Stage.INTAKE, STAFF,
+               "Reopen the interview"),
+    Transition("approve", frozenset({Stage.IN_REVIEW}), Stage.APPROVED, frozenset({Role.ATTORNEY}),
+               "Approve to file", via=REVIEW),
+    Transition("needs_info", frozenset({Stage.IN_REVIEW}), Stage.NEEDS_INFO,
+               frozenset({Role.ATTORNEY}), "Needs more information", via=REVIEW),
+    Transition("refer", frozenset({Stage.IN_REVIEW}), Stage.REFERRED, frozenset({Role.ATTORNEY}),
+               "Refer for full representation", via=REVIEW),
+    Transition("not_yet", frozenset({Stage.IN_REVIEW}), Stage.NOT_YET,
+               frozenset({Role.ATTORNEY}), "Not eligible yet", via=REVIEW),
+    Transition("void_sign_off", frozenset({Stage.APPROVED, Stage.NOT_YET}), Stage.IN_REVIEW,
+               STAFF | ORGANIZERS, "Back to review: answers changed", via=REVIEW),
+    Transition("close", OPEN - {Stage.CLOSED}, Stage.CLOSED, ORGANIZERS | {Role.ATTORNEY},
+               "Close the case", needs_reason=True),
+)
+BY_NAME = {transition.name: transition for transition in TRANSITIONS}
+
+
+def available(case, user):
+    """Transitions this user could offer on this case now (made through the case page)."""
+    return [
+        t for t in TRANSITIONS
+        if case.stage in t.sources and user.role in t.roles and t.via is None
+    ]
+
+
+def move(case, name, *, by, now, reason=None, via=None):
+    """Make transition `name`, or raise TransitionRefused saying why not."""
+    transition = BY_NAME.get(name)
+    if transition is None:
+        raise TransitionRefused("No such step.")
+    if by is not None and by.role not in transition.roles:
+        raise TransitionRefused("Your role can't make this step.", forbidden=True)
+    if transition.via != via:
+        raise TransitionRefused("This step is made from the attorney review page.")
+    if case.stage not in transition.sources:
+        raise TransitionRefused(f"A case in '{case.stage.label}' can't go to "
+                                f"'{transition.target.label}'.")
+    if transition.needs_reason and not (reason or "").strip():
+        raise TransitionRefused("Say why.")
+    problem = transition.requires(case) if transition.requires else None
+    if problem:
+        raise TransitionRefused(problem)
+    previous = case.stage
+    case.stage = transition.target
+    case.stage_changed_at = now
+    case.touch(now)
+    if transition.target == Stage.CLOSED:
+        case.closed_reason = reason.strip()[:200]
+    audit.record("case.stage_changed", actor=by, target=case, at=now, step=name,
+                 from_stage=previous.value, to_stage=transition.target.value)
+    return case

@@ -1,0 +1,45 @@
+"""Who may see and change which case, and who may see its sensitive answers."""
+
+from sqlalchemy import select
+
+from clinic.auth.roles import Role
+from clinic.events.models import EventStaff
+from clinic.extensions import db
+
+# Findings that reveal record answers: shown in full only to those who may see those answers.
+SENSITIVE_FINDINGS = frozenset({
+    "PERMANENT_BAR", "REMOVAL_PENDING", "CONDITIONAL_BAR", "CRIMINAL_HISTORY", "DUI",
+    "MULTIPLE_DUI", "TRAFFIC_PATTERN", "CHILD_SUPPORT_ARREARS", "FALSE_CLAIM_CITIZENSHIP",
+    "UNLAWFUL_VOTING", "REMOVAL_HISTORY", "LPR_LAWFULNESS", "GMC_CONCERN",
+})
+
+
+def _staffs_event(user, case):
+    return case.event is not None and any(s.user_id == user.id for s in case.event.staff)
+
+
+def can_view(user, case):
+    """Admins see every case; others, their organization's cases and their clinic days'."""
+    if user.role == Role.ADMIN:
+        return True
+    return user.organization_id == case.organization_id or _staffs_event(user, case)
+
+
+def can_edit_intake(user, case):
+    return user.role in (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY) and \
+        can_view(user, case) and case.stage.is_open
+
+
+def can_see_sensitive(user, case, *, doing_intake=False):
+    """A-numbers and criminal-history answers: attorneys, coordinators and admins who may see
+    the case, and a volunteer while doing that case's interview, never in lists."""
+    if not can_view(user, case):
+        return False
+    if user.role == Role.VOLUNTEER:
+        return doing_intake
+    return True
+
+
+def visible_event_ids(user):
+    """Clinic days a user staffs (for case visibility beyond their own organization)."""
+    return set(db.session.scalars(select(EventStaff.event_id).where(EventStaff.user_id == user.id)))

@@ -1,0 +1,48 @@
+"""The case stages, as in DESIGN.md. Only clinic.cases.machine changes a case's stage."""
+
+import enum
+
+
+class Stage(enum.StrEnum):
+    INTAKE = "intake"
+    SCREENED = "screened"
+    IN_REVIEW = "in_review"
+    NEEDS_INFO = "needs_info"
+    APPROVED = "approved"
+    REFERRED = "referred"
+    NOT_YET = "not_yet"
+    CLOSED = "closed"
+    FILED = "filed"
+    BIOMETRICS = "biometrics"
+    INTERVIEW = "interview"
+    CONTINUED = "continued"
+    DENIED = "denied"
+    OATH = "oath"
+    REGISTERED_TO_VOTE = "registered_to_vote"
+
+    @property
+    def label(self):
+        return _LABELS[self]
+
+    @property
+    def is_open(self):
+        return self not in {Stage.CLOSED, Stage.REFERRED, Stage.REGISTERED_TO_VOTE}
+
+
+_LABELS = {
+    Stage.INTAKE: "Intake",
+    Stage.SCREENED: "Screened",
+    Stage.IN_REVIEW: "Attorney review",
+    Stage.NEEDS_INFO: "Needs more information",
+    Stage.APPROVED: "Approved to file",
+    Stage.REFERRED: "Referred out",
+    Stage.NOT_YET: "Not yet: come back",
+    Stage.CLOSED: "Closed",
+    Stage.FILED: "Filed",
+    Stage.BIOMETRICS: "Biometrics",
+    Stage.INTERVIEW: "Interview",
+    Stage.CONTINUED: "Interview continued",
+    Stage.DENIED: "Denied",
+    Stage.OATH: "Oath taken",
+    Stage.REGISTERED_TO_VOTE: "Registered to vote",
+}

@@ -1,0 +1,112 @@
+"""Case lists, the case page, its stage steps, the documents checklist and follow-up lists."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from clinic import audit
+from clinic.auth.decorators import roles_required
+from clinic.auth.policy import or_404
+from clinic.auth.roles import Role
+from clinic.cases import machine, policy, services
+from clinic.cases.forms import DocumentsForm, MoveForm
+from clinic.cases.models import Case
+from clinic.cases.stages import Stage
+from clinic.clock import utcnow
+from clinic.extensions import db
+from clinic.intake import services as intake
+
+bp = Blueprint("cases", __name__, url_prefix="/cases")
+FOLLOW_UP_ROLES = (Role.COORDINATOR, Role.ADMIN)
+PAGE_SIZE = 50
+
+
+def case_or_404(case_id, allowed=policy.can_view):
+    return or_404(db.session.get(Case, case_id), lambda c: allowed(current_user, c))
+
+
+@bp.get("/")
+@login_required
+def index():
+    stage = request.args.get("stage")
+    query = services.visible_cases_query(current_user)
+    if stage in Stage.__members__.values():
+        query = query.where(Case.stage == Stage(stage))
+    page = db.paginate(query.order_by(Case.updated_at.desc(), Case.id.desc()),
+                       page=request.args.get("page", 1, type=int), per_page=PAGE_SIZE,
+                       error_out=False)
+    return render_template("cases/index.html", page=page, stages=list(Stage), stage=stage)
+
+
+@bp.get("/<int:case_id>")
+@login_required
+def show(case_id):
+    case = case_or_404(case_id)
+    audit.record("case.viewed", actor=current_user, target=case, at=utcnow())
+    latest = case.latest_screening
+    documents = DocumentsForm(version=case.version)
+    documents.brought.choices = [SelectChoice(d["code"], d["label"])
+                                 for d in (latest.result["documents"] if latest else [])]
+    stored = case.section("documents")
+    documents.brought.data = stored.answers.get("brought", []) if stored else []
+    return render_template(
+        "cases/show.html", case=case, latest=latest, status=intake.section_status(case),
+        steps=machine.available(case, current_user), move_form=MoveForm(version=case.version),
+        documents_form=documents, sensitive=policy.can_see_sensitive(current_user, case),
+        can_edit=policy.can_edit_intake(current_user, case),
+    )
+
+
+@bp.post("/<int:case_id>/step/<name>")
+@login_required
+def move(case_id, name):
+    case = case_or_404(case_id)
+    form = MoveForm()
+    if not form.validate_on_submit() or form.version.data != str(case.version):
+        abort(409)
+    try:
+        machine.move(case, name, by=current_user, now=utcnow(), reason=form.reason.data)
+    except machine.TransitionRefused as refusal:
+        if refusal.forbidden:
+            abort(403)
+        flash(refusal.message, "error")
+    else:
+        flash(f"Case is now: {case.stage.label}.", "success")
+    return redirect(url_for("cases.show", case_id=case.id))
+
+
+@bp.post("/<int:case_id>/documents")
+@login_required
+def documents(case_id):
+    case = case_or_404(case_id, policy.can_edit_intake)
+    form = DocumentsForm()
+    latest = case.latest_screening
+    form.brought.choices = [SelectChoice(d["code"], d["label"])
+                            for d in (latest.result["documents"] if latest else [])]
+    if not form.validate_on_submit() or form.version.data != str(case.version):
+        abort(409)
+    intake.save_documents(case, form.brought.data, by=current_user, now=utcnow())
+    flash("Documents checklist saved.", "success")
+    return redirect(url_for("cases.show", case_id=case.id))
+
+
+@bp.get("/follow-up/come-back")
+@roles_required(*FOLLOW_UP_ROLES)
+def come_back():
+    return render_template("cases/come_back.html", rows=services.come_back_list(current_user))
+
+
+@bp.get("/follow-up/documents")
+@roles_required(*FOLLOW_UP_ROLES)
+def missing_documents():
+    return render_template("cases/missing_documents.html",
+                           rows=services.missing_documents_list(current_user))
+
+
+@bp.get("/follow-up/stuck")
+@roles_required(*FOLLOW_UP_ROLES)
+def stuck():
+    days = max(1, min(request.args.get("days", 30, type=int), 3650))
+    return render_template("cases/stuck.html", days=days,
+                           cases=services.stuck_list(current_user, days, utcnow()))
+

@@ -1,0 +1,183 @@
+"""Clinic days: the list, planning and staffing a day, its roster, and check-in."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from clinic.auth.decorators import roles_required
+from clinic.auth.models import Organization, User
+from clinic.auth.policy import or_404
+from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
+from clinic.cases import services as cases
+from clinic.cases.models import Applicant, Case
+from clinic.clock import today, utcnow
+from clinic.events import services
+from clinic.events.forms import CheckInForm, EventForm, StaffForm
+from clinic.events.models import ClinicEvent
+from clinic.extensions import db
+from clinic.forms import show_service_error
+
+bp = Blueprint("events", __name__, url_prefix="/events")
+CHECK_IN_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+
+
+def _event_or_404(event_id, allowed=services.can_view_event):
+    return or_404(db.session.get(ClinicEvent, event_id), lambda e: allowed(current_user, e))
+
+
+def _event_form(event=None):
+    form = EventForm(obj=event)
+    if event is not None and not form.is_submitted():
+        form.partners.data = [org.id for org in event.partners]
+    host_id = event.host_organization_id if event else current_user.organization_id
+    if current_user.role == Role.ADMIN and event is None:
+        form.host_organization_id.choices = [SelectChoice(o.id, o.name) for o in db.session
+                                             .scalars(select(Organization).order_by(Organization.name))]
+        if not form.is_submitted():
+            form.host_organization_id.data = host_id
+    else:
+        del form.host_organization_id
+    form.partners.choices = [SelectChoice(o.id, o.name)
+                             for o in services.organizations_except(host_id)]
+    return form
+
+
+def _partners(form):
+    ids = form.partners.data or []
+    return db.session.scalars(select(Organization).where(Organization.id.in_(ids))).all()
+
+
+@bp.get("/")
+@login_required
+def index():
+    events = db.session.scalars(services.visible_events_query(current_user)
+                                .order_by(ClinicEvent.held_on.desc())).all()
+    return render_template("events/index.html", events=events, today=today())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required(Role.COORDINATOR, Role.ADMIN)
+def new():
+    form = _event_form()
+    if form.validate_on_submit():
+        host_id = form.host_organization_id.data if "host_organization_id" in form \
+            else current_user.organization_id
+        event = services.create_event(db.session.get(Organization, host_id), form.name.data,
+                                      form.site.data, form.held_on.data, form.capacity.data,
+                                      by=current_user, now=utcnow(), partners=_partners(form))
+        db.session.flush()
+        flash("Clinic day planned. Now add its staff.", "success")
+        return redirect(url_for("events.show", event_id=event.id))
+    return render_template("events/form.html", form=form, event=None)
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@roles_required(Role.COORDINATOR, Role.ADMIN)
+def edit(event_id):
+    event = _event_or_404(event_id, services.can_manage_event)
+    form = _event_form(event)
+    if form.validate_on_submit():
+        services.update_event(event, form.name.data, form.site.data, form.held_on.data,
+                              form.capacity.data, _partners(form), by=current_user, now=utcnow())
+        flash("Clinic day saved.", "success")
+        return redirect(url_for("events.show", event_id=event.id))
+    return render_template("events/form.html", form=form, event=event)
+
+
+@bp.get("/<int:event_id>")
+@login_required
+def show(event_id):
+    event = _event_or_404(event_id)
+    roster = db.session.scalars(select(Case).join(Case.applicant).where(Case.event_id == event.id)
+                                .order_by(Applicant.family_names, Applicant.given_names)).all()
+    staff_form = None
+    if services.can_manage_event(current_user, event):
+        staff_form = StaffForm()
+        staff_form.user_id.choices = [SelectChoice(u.id, f"{u.name} ({u.role.label})")
+                                      for u in services.staff_candidates(event)]
+    return render_template("events/show.html", event=event, roster=roster,
+                           staff_form=staff_form,
+                           can_manage=services.can_manage_event(current_user, event))
+
+
+@bp.post("/<int:event_id>/staff")
+@roles_required(Role.COORDINATOR, Role.ADMIN)
+def add_staff(event_id):
+    event = _event_or_404(event_id, services.can_manage_event)
+    form = StaffForm()
+    form.user_id.choices = [SelectChoice(u.id, u.name) for u in services.staff_candidates(event)]
+    if form.validate_on_submit():
+        try:
+            services.add_staff(event, db.session.get(User, form.user_id.data), by=current_user,
+                               now=utcnow())
+        except ServiceError as error:
+            flash(error.message, "error")
+    else:
+        flash("Choose someone from the list.", "error")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/staff/<int:user_id>/remove")
+@roles_required(Role.COORDINATOR, Role.ADMIN)
+def remove_staff(event_id, user_id):
+    event = _event_or_404(event_id, services.can_manage_event)
+    services.remove_staff(event, user_id, by=current_user, now=utcnow())
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.route("/<int:event_id>/check-in", methods=["GET", "POST"])
+@roles_required(*CHECK_IN_ROLES)
+def check_in(event_id):
+    """Search first (by POST: names and numbers never go in a URL), then pick or create."""
+    event = _event_or_404(event_id)
+    form = CheckInForm()
+    matches, duplicates = None, []
+    if form.validate_on_submit():
+        data = form.data
+        matches = cases.find_people([event.host_organization_id],
+                                    names=f"{data['given_names']} {data['family_names']}",
+                                    date_of_birth=data["date_of_birth"],
+                                    a_number=data["a_number"], phone=data["phone"])
+        duplicates = [m for m in matches if m.likely]
+        if form.confirm_new.data or (not duplicates and _wants_new(form)):
+            case = _create(form, event)
+            if case is not None:
+                return redirect(url_for("intake.section", case_id=case.id, key="contact"))
+    return render_template("events/check_in.html", event=event, form=form, matches=matches,
+                           duplicates=duplicates)
+
+
+def _wants_new(form):
+    return request.form.get("action") == "create"
+
+
+def _create(form, event):
+    data = form.data
+    missing = [name for name in ("given_names", "family_names", "date_of_birth") if not data[name]]
+    for name in missing:
+        getattr(form, name).errors = [*getattr(form, name).errors,
+                                      "Needed to start a new record."]
+    if missing:
+        return None
+    try:
+        applicant = cases.create_applicant(
+            event.host_organization_id, data["given_names"], data["family_names"],
+            data["date_of_birth"], data["a_number"], data["phone"], by=current_user, now=utcnow())
+    except ServiceError as error:
+        show_service_error(form, error)
+        return None
+    return cases.open_case(applicant, event, by=current_user, now=utcnow())
+
+
+@bp.post("/<int:event_id>/check-in/<int:applicant_id>")
+@roles_required(*CHECK_IN_ROLES)
+def check_in_existing(event_id, applicant_id):
+    event = _event_or_404(event_id)
+    applicant = db.session.get(Applicant, applicant_id)
+    if applicant is None or applicant.organization_id != event.host_organization_id:
+        abort(404)
+    case = cases.open_case(applicant, event, by=current_user, now=utcnow())
+    flash(f"Checked in {applicant.full_name}.", "success")
+    return redirect(url_for("intake.section", case_id=case.id, key="contact"))

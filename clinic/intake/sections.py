@@ -1,0 +1,168 @@
+"""The interview's sections, in the order a clinic works, and what each still misses."""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cache
+
+from clinic.intake import forms
+
+# Answers kept on the Applicant row (search and duplicate checks use them), not in the JSON.
+APPLICANT_FIELDS = {
+    "contact": ("given_names", "family_names", "date_of_birth", "phone"),
+    "green_card": ("a_number",),
+}
+SKIPPED_KEYS = {"version", "csrf_token"}
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    form_class: type
+    required_for_screening: bool = True
+    sensitive: bool = False  # criminal-history answers: shown only to roles that need them
+    blurb: str = ""
+    rows: tuple = field(default=())  # FieldList names, e.g. ("trips",)
+
+    def missing(self, answers, sex=None):
+        """Labels of the questions still unanswered, given the stored answers (and the
+        applicant's sex, which decides whether Selective Service is asked)."""
+        if self.key == "military":
+            return _missing_military(answers, sex)
+        return MISSING[self.key](answers)
+
+
+def _blank(value):
+    return value is None or value == "" or value == []
+
+
+def _ask(answers, *names):
+    labels = question_labels()
+    return [labels[name] for name in names if _blank(answers.get(name))]
+
+
+def _missing_contact(a):
+    return _ask(a, "given_names", "family_names", "date_of_birth", "sex", "nationalities",
+                "name_changed", "language")
+
+
+def _missing_green_card(a):
+    missing = _ask(a, "a_number", "lpr_since", "category", "conditional")
+    return missing
+
+
+def _missing_residence(a):
+    missing = _ask(a, "state", "state_since", "student_dependent")
+    if not any(row.get("moved_in") for row in a.get("addresses", [])):
+        missing.append("At least one address, with the date moving in")
+    return missing
+
+
+def _missing_trips(a):
+    missing = _ask(a, "any_trips")
+    if a.get("any_trips"):
+        rows = a.get("trips", [])
+        if not rows:
+            missing.append("The trips themselves")
+        elif any(not (row.get("departed") and row.get("returned")) for row in rows):
+            missing.append("Both dates of every trip")
+    return missing
+
+
+def _missing_marriage(a):
+    missing = _ask(a, "status", "vawa", "prior_marriages")
+    if a.get("status") == "married":
+        missing += _ask(a, "married_on", "spouse_citizen")
+        if a.get("spouse_citizen"):
+            missing += _ask(a, "spouse_citizen_since", "spouse_employed_abroad")
+    return missing
+
+
+def _missing_military(a, sex=None):
+    missing = _ask(a, "served")
+    if sex == "male":
+        missing += _ask(a, "ss_registered")
+    if a.get("served"):
+        missing += _ask(a, "honorable", "serving_now", "service_days", "served_since_2001_09_11")
+        if a.get("serving_now") is False:
+            missing += _ask(a, "separated_on")
+    return missing
+
+
+def _missing_character(a):
+    missing = _ask(a, "arrests_or_charges", "traffic_tickets", "jail_days",
+                   "false_claim_to_citizenship", "registered_or_voted", "removal_proceedings",
+                   "lpr_lawfulness_concern", "child_support")
+    if any(not (row.get("date") and row.get("kind")) for row in a.get("convictions", [])):
+        missing.append("The date and kind of every conviction")
+    return missing
+
+
+MISSING = {
+    "contact": _missing_contact,
+    "green_card": _missing_green_card,
+    "residence": _missing_residence,
+    "trips": _missing_trips,
+    "marriage": _missing_marriage,
+    "employment": lambda a: [],
+    "character": _missing_character,
+    "taxes": lambda a: _ask(a, "taxes"),
+    "parents": lambda a: _ask(a, "citizen_parent_before_18", "born_abroad_to_citizen"),
+    "disability": lambda a: _ask(a, "disability_exception"),
+    "household": lambda a: _ask(a, "size", "income", "means_tested_benefit", "hardship"),
+}
+
+SECTIONS = (
+    Section("contact", "Contact and language", forms.ContactForm,
+            blurb="Who the applicant is and how to reach them."),
+    Section("green_card", "Green card", forms.GreenCardForm,
+            blurb="Read these off the card."),
+    Section("residence", "Where they live", forms.ResidenceForm, rows=("addresses",)),
+    Section("trips", "Trips outside the U.S.", forms.TripsForm, rows=("trips",),
+            blurb="Every trip of 24 hours or more since becoming a resident. Passports help."),
+    Section("marriage", "Marriage and children", forms.MarriageForm, rows=("children",)),
+    Section("employment", "Work and school", forms.EmploymentForm, rows=("jobs",),
+            required_for_screening=False),
+    Section("military", "Military and Selective Service", forms.MilitaryForm),
+    Section("character", "Arrests, court and other questions", forms.CharacterForm,
+            sensitive=True, rows=("convictions", "dui_convictions"),
+            blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
+                  "form asks."),
+    Section("taxes", "Taxes", forms.TaxesForm),
+    Section("parents", "Parents' citizenship", forms.ParentsForm),
+    Section("disability", "Disability exception", forms.DisabilityForm),
+    Section("household", "Household and income (for the fee)", forms.HouseholdForm),
+)
+BY_KEY = {section.key: section for section in SECTIONS}
+
+
+@cache
+def question_labels():
+    """Field name -> the question as asked, from the forms' declarations."""
+    labels = {}
+    for section in SECTIONS:
+        for name, unbound in vars(section.form_class).items():
+            if getattr(unbound, "args", None):
+                labels[name] = unbound.args[0]
+    return labels
+
+
+def to_json(value):
+    """Form data -> JSON-safe answers (dates as YYYY-MM-DD)."""
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items() if k not in SKIPPED_KEYS}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def drop_empty_rows(answers, rows):
+    """Rows where nothing was typed are not answers."""
+    for name in rows:
+        answers[name] = [
+            row for row in answers.get(name, [])
+            if any(not _blank(value) for value in row.values())
+        ]
+    return answers

@@ -1,0 +1,157 @@
+"""Saving interview sections (with optimistic locking) and screening the case after each save."""
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from clinic import audit
+from clinic.auth.services import ServiceError
+from clinic.cases.models import Applicant, IntakeSection, ScreeningRun
+from clinic.cases.search import normalize_a_number, normalize_phone, tokens_column
+from clinic.extensions import db
+from clinic.intake.facts import NotEnoughToScreen, facts_from_case, facts_hash
+from clinic.intake.sections import APPLICANT_FIELDS, BY_KEY, SECTIONS, drop_empty_rows, to_json
+from clinic.screening import FactsError, parse_facts, result_to_dict, screen
+
+
+class StaleVersion(Exception):
+    """The case changed since the form was loaded; nothing was saved."""
+
+    def __init__(self, current_version):
+        super().__init__("stale version")
+        self.current_version = current_version
+
+
+def stored_answers(case, key):
+    """A section's answers as stored, with the identity answers kept on the Applicant."""
+    section = case.section(key)
+    answers = dict(section.answers) if section else {}
+    applicant = case.applicant
+    for name in APPLICANT_FIELDS.get(key, ()):
+        value = getattr(applicant, name)
+        answers[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return answers
+
+
+def all_answers(case):
+    return {section.key: stored_answers(case, section.key) for section in SECTIONS}
+
+
+def applicant_sex(case):
+    return (case.section("contact").answers.get("sex") if case.section("contact") else None)
+
+
+def section_status(case):
+    """[(Section, missing labels, saved?)] in interview order."""
+    sex = applicant_sex(case)
+    status = []
+    for section in SECTIONS:
+        saved = case.section(section.key) is not None
+        status.append((section, section.missing(stored_answers(case, section.key), sex), saved))
+    return status
+
+
+def incomplete_sections(case):
+    return [section for section, missing, saved in section_status(case)
+            if section.required_for_screening and (missing or not saved)]
+
+
+def save_section(case, key, form, *, by, now, today):
+    """Store a section's answers and re-screen. Raises StaleVersion or ServiceError."""
+    if str(case.version) != (form.version.data or ""):
+        raise StaleVersion(case.version)
+    section_def = BY_KEY[key]
+    answers = drop_empty_rows(to_json(form.data), section_def.rows)
+    _update_applicant(case, key, answers)
+    for name in APPLICANT_FIELDS.get(key, ()):
+        answers.pop(name, None)
+    section = case.section(key)
+    if section is None:
+        section = IntakeSection(case=case, key=key, answers={}, updated_at=now)
+        db.session.add(section)
+    section.answers = answers
+    section.updated_at = now
+    section.updated_by_id = by.id
+    section.complete = not section_def.missing(stored_answers(case, key), applicant_sex(case))
+    case.touch(now)
+    try:
+        db.session.flush()
+    except StaleDataError as error:  # a concurrent save won the race between read and write
+        db.session.rollback()
+        raise StaleVersion(None) from error
+    audit.record("intake.section_saved", actor=by, target=case, at=now, section=key)
+    return rescreen(case, by=by, now=now, today=today)
+
+
+def _update_applicant(case, key, answers):
+    applicant = case.applicant
+    if key == "contact":
+        for name in ("given_names", "family_names"):
+            if answers.get(name):
+                setattr(applicant, name, answers[name].strip())
+        if answers.get("date_of_birth"):
+            applicant.date_of_birth = date.fromisoformat(answers["date_of_birth"])
+        applicant.phone = normalize_phone(answers.get("phone"))
+        applicant.name_tokens = tokens_column(applicant.given_names, applicant.family_names)
+    elif key == "green_card" and answers.get("a_number"):
+        number = normalize_a_number(answers["a_number"])
+        if number is None:
+            raise ServiceError("An A-number has 8 or 9 digits, like A123-456-789.",
+                               field="a_number")
+        _check_a_number_free(applicant, number)
+        applicant.a_number = number
+
+
+def _check_a_number_free(applicant, number):
+    other = db.session.scalar(select(Applicant).where(
+        Applicant.organization_id == applicant.organization_id,
+        Applicant.a_number == number, Applicant.id != applicant.id))
+    if other is not None:
+        raise ServiceError(
+            f"This A-number is already on file for {other.full_name}. Check the person; if it "
+            "is the same person, close this case as a duplicate.", field="a_number")
+
+
+def rescreen(case, *, by, now, today):
+    """Screen the case's current answers; store a run when anything in the result changed.
+
+    Returns the latest ScreeningRun, or None when there is not enough to screen yet.
+    """
+    applicant = case.applicant
+    try:
+        facts = facts_from_case({"date_of_birth": applicant.date_of_birth.isoformat()},
+                                all_answers(case), today)
+        result = result_to_dict(screen(parse_facts(facts)))
+    except (NotEnoughToScreen, FactsError):
+        return case.latest_screening
+    digest = facts_hash(facts)
+    latest = case.latest_screening
+    if latest is not None and (latest.facts_hash, latest.rules_version, latest.outcome,
+                               str(latest.earliest_filing_date)) == (
+            digest, result["rules_version"], result["outcome"],
+            str(result["earliest_filing_date"])):
+        return latest
+    run = ScreeningRun(
+        case=case, created_at=now, created_by_id=getattr(by, "id", None), facts=facts,
+        result=result, facts_hash=digest, rules_version=result["rules_version"],
+        outcome=result["outcome"],
+        earliest_filing_date=date.fromisoformat(result["earliest_filing_date"])
+        if result["earliest_filing_date"] else None,
+    )
+    db.session.add(run)
+    audit.record("screening.run", actor=by, target=case, at=now, outcome=result["outcome"])
+    return run
+
+
+def save_documents(case, brought, *, by, now):
+    """The documents checklist: which of the screening's documents were seen."""
+    section = case.section("documents")
+    if section is None:
+        section = IntakeSection(case=case, key="documents", answers={}, updated_at=now)
+        db.session.add(section)
+    section.answers = {"brought": sorted(set(brought))}
+    section.updated_at, section.updated_by_id = now, by.id
+    case.touch(now)
+    audit.record("intake.documents_checked", actor=by, target=case, at=now,
+                 count=len(section.answers["brought"]))

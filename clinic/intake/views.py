@@ -1,0 +1,83 @@
+"""The interview, one section per page: load, save, add or remove rows, resolve conflicts."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from clinic import audit
+from clinic.auth.decorators import roles_required
+from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
+from clinic.cases import policy
+from clinic.cases.views import case_or_404
+from clinic.clock import today, utcnow
+from clinic.forms import show_service_error
+from clinic.intake import services
+from clinic.intake.sections import BY_KEY, SECTIONS
+
+bp = Blueprint("intake", __name__, url_prefix="/cases/<int:case_id>/intake")
+INTAKE_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+
+
+def _next_section(key):
+    keys = [s.key for s in SECTIONS]
+    index = keys.index(key)
+    return keys[index + 1] if index + 1 < len(keys) else None
+
+
+def _row_action(form, section):
+    """'add:trips' or 'remove:trips:2' buttons change the rows and re-show the page."""
+    action = request.form.get("row_action", "")
+    parts = action.split(":")
+    if len(parts) < 2 or parts[1] not in section.rows:
+        return False
+    rows = getattr(form, parts[1])
+    if parts[0] == "add":
+        rows.append_entry()
+    elif parts[0] == "remove" and len(parts) == 3 and parts[2].isdigit():
+        kept = [entry.data for i, entry in enumerate(rows.entries) if i != int(parts[2])]
+        while rows.entries:
+            rows.pop_entry()
+        for data in kept:
+            rows.append_entry(data)
+    for entry in rows.entries:  # re-shown, not validated: no stale errors
+        for field in entry.form:
+            field.errors = []
+    return True
+
+
+@bp.route("/<key>", methods=["GET", "POST"])
+@roles_required(*INTAKE_ROLES)
+def section(case_id, key):
+    case = case_or_404(case_id, policy.can_edit_intake)
+    section = BY_KEY.get(key) or abort(404)
+    if request.method == "GET":
+        audit.record("case.viewed", actor=current_user, target=case, at=utcnow(), section=key)
+        form = section.form_class(data={**services.stored_answers(case, key),
+                                        "version": str(case.version)})
+    else:
+        form = section.form_class()
+    if request.method == "POST" and not _row_action(form, section) and form.validate():
+        try:
+            services.save_section(case, key, form, by=current_user, now=utcnow(), today=today())
+        except services.StaleVersion:
+            return render_template("intake/conflict.html", case=case, section=section, form=form,
+                                   stored=services.stored_answers(case, key),
+                                   labels=_labels(form)), 409
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash(f"Saved: {section.title}.", "success")
+            following = _next_section(key) if request.form.get("go") == "next" else key
+            if following is None:
+                return redirect(url_for("cases.show", case_id=case.id))
+            return redirect(url_for("intake.section", case_id=case.id, key=following))
+    return render_template(
+        "intake/section.html", case=case, section=section, form=form,
+        status=services.section_status(case), latest=case.latest_screening,
+        sensitive=policy.can_see_sensitive(current_user, case, doing_intake=True),
+    )
+
+
+def _labels(form):
+    return {field.name: field.label.text for field in form if field.name not in ("csrf_token",
+                                                                                   "version")}

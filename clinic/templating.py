@@ -1,0 +1,83 @@
+"""Template filters and globals: how dates, outcomes, fees and answers read on screen."""
+
+import datetime
+
+from clinic.cases.policy import SENSITIVE_FINDINGS
+
+OUTCOMES = {
+    "eligible": "Eligible to file now",
+    "not_yet": "Not yet: can file later",
+    "refer": "Attorney must review",
+    "ineligible": "Not eligible: attorney must advise",
+    "n600": "May already be a citizen (N-600)",
+}
+PATHS = {
+    "316a": "5 years as a resident (INA 316(a))",
+    "319a": "3 years married to a citizen (INA 319(a))",
+    "319a_vawa": "3 years, VAWA (INA 319(a))",
+    "319b": "Citizen spouse working abroad (INA 319(b))",
+    "328": "Military service, peacetime (INA 328)",
+    "329": "Military service since 2001 (INA 329)",
+    None: "—",
+}
+
+
+def spoken_date(value):
+    if not value:
+        return ""
+    day = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+    return day.strftime("%b %d, %Y").replace(" 0", " ")
+
+
+def fee_label(fee):
+    basis = fee["basis"]
+    if basis == "unknown":
+        return "Unknown: ask household size and income"
+    if basis == "military":
+        return "No fee (military)"
+    if basis == "waiver":
+        return "Fee waiver: $0 with Form I-912 (paper filing)"
+    if basis == "reduced":
+        return f"Reduced fee: ${fee['paper']} (paper filing, N-400 Part 10)"
+    return f"${fee['paper']} on paper, ${fee['online']} online"
+
+
+def answer(value):
+    """An answer as a person reads it."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if value is True:
+        return "Yes"
+    if value is False:
+        return "No"
+    if isinstance(value, datetime.date):
+        return value.strftime("%m/%d/%Y")
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "; ".join(", ".join(answer(v) for v in row.values() if v not in (None, ""))
+                             for row in value)
+        return ", ".join(answer(v) for v in value)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        try:
+            return datetime.date.fromisoformat(value).strftime("%m/%d/%Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+def posted_values(field):
+    """(name, value) pairs that re-post exactly what a field received (for the 409 page)."""
+    if field.type == "FieldList":
+        return [pair for entry in field.entries for sub in entry.form
+                for pair in posted_values(sub)]
+    return [(field.name, value) for value in (field.raw_data or [])]
+
+
+def register_templating(app):
+    app.add_template_filter(spoken_date)
+    app.add_template_filter(answer)
+    app.add_template_filter(posted_values)
+    app.add_template_global(lambda outcome: OUTCOMES.get(outcome, outcome), "outcome_label")
+    app.add_template_global(lambda path: PATHS.get(path, path), "path_label")
+    app.add_template_global(fee_label, "fee_label")
+    app.add_template_global(SENSITIVE_FINDINGS, "sensitive_findings")
