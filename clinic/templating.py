@@ -54,8 +54,9 @@ def answer(value):
         return value.strftime("%m/%d/%Y")
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
-            return "; ".join(", ".join(answer(v) for v in row.values() if v not in (None, ""))
-                             for row in value)
+            return "; ".join(
+                ", ".join(answer(v) for v in row.values() if v not in (None, "")) for row in value
+            )
         return ", ".join(answer(v) for v in value)
     if isinstance(value, str) and len(value) == 10 and value[4] == "-":
         try:
@@ -68,8 +69,9 @@ def answer(value):
 def posted_values(field):
     """(name, value) pairs that re-post exactly what a field received (for the 409 page)."""
     if field.type == "FieldList":
-        return [pair for entry in field.entries for sub in entry.form
-                for pair in posted_values(sub)]
+        return [
+            pair for entry in field.entries for sub in entry.form for pair in posted_values(sub)
+        ]
     return [(field.name, value) for value in (field.raw_data or [])]
 
 

@@ -1,17 +1,17 @@
 """Test data made through the same services the app uses; returns plain records, not ORM rows."""
 
 import itertools
+from datetime import date
 from types import SimpleNamespace
 
 from sqlalchemy import select
-
-from datetime import date
 
 from clinic.admin import services as admin_services
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Credential, Role
 from clinic.cases import services as case_services
-from clinic.clock import today, utcnow
+from clinic.cases.models import Case
+from clinic.clock import utcnow
 from clinic.events import services as event_services
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
@@ -57,34 +57,71 @@ class Factory:
                 id=user.id, email=user.email, password=password, role=role, organization_id=org.id
             )
 
-    def event(self, organization="Lawrence Community Works", staff=(), partners=(),
-              held_on=date(2026, 12, 5), name="Citizenship Day"):
+    def event(
+        self,
+        organization="Lawrence Community Works",
+        staff=(),
+        partners=(),
+        held_on=date(2026, 12, 5),
+        name="Citizenship Day",
+    ):
         """A clinic day hosted by `organization`, with staff given as user records."""
         host = self.organization(organization)
         with self.app.app_context():
-            partner_orgs = [db.session.get(Organization, self.organization(p).id)
-                            for p in partners]
-            event = event_services.create_event(db.session.get(Organization, host.id), name,
-                                                "Public Library, 1 Main St", held_on, 40,
-                                                by=None, now=utcnow(), partners=partner_orgs)
+            partner_orgs = [db.session.get(Organization, self.organization(p).id) for p in partners]
+            event = event_services.create_event(
+                db.session.get(Organization, host.id),
+                name,
+                "Public Library, 1 Main St",
+                held_on,
+                40,
+                by=None,
+                now=utcnow(),
+                partners=partner_orgs,
+            )
             for member in staff:
-                event_services.add_staff(event, db.session.get(User, member.id), by=None,
-                                         now=utcnow())
+                event_services.add_staff(
+                    event, db.session.get(User, member.id), by=None, now=utcnow()
+                )
             db.session.commit()
             return SimpleNamespace(id=event.id, host_id=host.id)
 
-    def case(self, event=None, given="Lan", family="Nguyễn", born=date(1985, 4, 2),
-             a_number=None, phone=None, by=None):
+    def case(
+        self,
+        event=None,
+        given="Lan",
+        family="Nguyễn",
+        born=date(1985, 4, 2),
+        a_number=None,
+        phone=None,
+        by=None,
+    ):
         """An applicant checked in at a clinic day, with a new case in intake."""
         event = event or self.event()
         with self.app.app_context():
-            actor = db.session.get(User, by.id) if by else db.session.scalars(
-                db.select(User)).first()
+            actor = (
+                db.session.get(User, by.id) if by else db.session.scalars(db.select(User)).first()
+            )
             record = db.session.get(ClinicEvent, event.id)
             applicant = case_services.create_applicant(
-                record.host_organization_id, given, family, born, a_number, phone,
-                by=actor, now=utcnow())
+                record.host_organization_id,
+                given,
+                family,
+                born,
+                a_number,
+                phone,
+                by=actor,
+                now=utcnow(),
+            )
             case = case_services.open_case(applicant, record, by=actor, now=utcnow())
             db.session.commit()
-            return SimpleNamespace(id=case.id, applicant_id=applicant.id, event_id=event.id,
-                                   organization_id=record.host_organization_id)
+            return SimpleNamespace(
+                id=case.id,
+                applicant_id=applicant.id,
+                event_id=event.id,
+                organization_id=record.host_organization_id,
+            )
+
+    def case_version(self, case_id):
+        with self.app.app_context():
+            return str(db.session.get(Case, case_id).version)

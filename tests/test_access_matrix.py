@@ -6,6 +6,9 @@ from clinic.auth.roles import Role
 from tests.access import Route, build_world, check_route
 
 ADMIN = frozenset({Role.ADMIN})
+ORGANIZERS = frozenset({Role.COORDINATOR, Role.ADMIN})
+TABLE_STAFF = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY})
+EVENT = {"name": "Citizenship Day", "site": "Library", "held_on": "12/12/2026", "capacity": "40"}
 
 ROUTES = [
     # Any logged-in role.
@@ -61,6 +64,117 @@ ROUTES = [
         ADMIN,
     ),
     Route("admin.audit_log", "GET", "/admin/audit", ADMIN),
+    # Clinic days.
+    Route("events.index", "GET", "/events/"),
+    Route("events.new", "GET", "/events/new", ORGANIZERS),
+    Route(
+        "events.new",
+        "POST",
+        "/events/new",
+        ORGANIZERS,
+        data=lambda w: {**EVENT, "host_organization_id": w.home.id},
+    ),
+    Route(
+        "events.show",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}",
+        other_org_path=lambda w: f"/events/{w.other_event.id}",
+    ),
+    Route(
+        "events.edit",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/edit",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/edit",
+    ),
+    Route(
+        "events.edit",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/edit",
+        ORGANIZERS,
+        data=EVENT,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/edit",
+    ),
+    Route(
+        "events.add_staff",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/staff",
+        ORGANIZERS,
+        data=lambda w: {"user_id": w.invitee.id},
+        other_org_path=lambda w: f"/events/{w.other_event.id}/staff",
+    ),
+    Route(
+        "events.remove_staff",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/staff/{w.invitee.id}/remove",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/staff/{w.invitee.id}/remove",
+    ),
+    Route(
+        "events.check_in",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/check-in",
+        TABLE_STAFF,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/check-in",
+    ),
+    Route(
+        "events.check_in",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/check-in",
+        TABLE_STAFF,
+        data={"given_names": "Lan", "action": "search"},
+        other_org_path=lambda w: f"/events/{w.other_event.id}/check-in",
+    ),
+    Route(
+        "events.check_in_existing",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/check-in/{w.home_case.applicant_id}",
+        TABLE_STAFF,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/check-in/{w.other_case.applicant_id}",
+    ),
+    # Cases.
+    Route("cases.index", "GET", "/cases/"),
+    Route(
+        "cases.show",
+        "GET",
+        lambda w: f"/cases/{w.home_case.id}",
+        other_org_path=lambda w: f"/cases/{w.other_case.id}",
+    ),
+    Route(
+        "cases.move",
+        "POST",
+        lambda w: f"/cases/{w.home_case.id}/step/finish_intake",
+        TABLE_STAFF,
+        data={"version": "1"},
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/step/finish_intake",
+    ),
+    Route(
+        "cases.documents",
+        "POST",
+        lambda w: f"/cases/{w.home_case.id}/documents",
+        TABLE_STAFF,
+        data=lambda w: {"version": w.version(w.home_case)},
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/documents",
+    ),
+    Route("cases.come_back", "GET", "/cases/follow-up/come-back", ORGANIZERS),
+    Route("cases.missing_documents", "GET", "/cases/follow-up/documents", ORGANIZERS),
+    Route("cases.stuck", "GET", "/cases/follow-up/stuck?days=10", ORGANIZERS),
+    # The interview.
+    Route(
+        "intake.section",
+        "GET",
+        lambda w: f"/cases/{w.home_case.id}/intake/trips",
+        TABLE_STAFF,
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/intake/trips",
+    ),
+    Route(
+        "intake.section",
+        "POST",
+        lambda w: f"/cases/{w.home_case.id}/intake/trips",
+        TABLE_STAFF,
+        data={"row_action": "add:trips", "version": "1"},
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/intake/trips",
+    ),
 ]
 
 # Reachable without logging in, each tested in its own module.

@@ -2,10 +2,15 @@
 
 from sqlalchemy import func, select
 
+from clinic import demo
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
+from clinic.cases.models import Case
+from clinic.cases.stages import Stage
+from clinic.clock import today
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
+from clinic.screening import parse_facts
 
 
 def test_create_user_with_flags_creates_the_organization_too(app, runner):
@@ -90,12 +95,38 @@ def test_seed_demo_creates_two_organizations_every_role_and_clinic_days(app, run
         assert db.session.scalar(select(func.count(Organization.id))) == 2
         roles = set(db.session.scalars(select(User.role)))
         assert roles == set(Role)
-        assert db.session.scalar(select(func.count(ClinicEvent.id))) == 2
+        assert db.session.scalar(select(func.count(ClinicEvent.id))) == 4
         emails = db.session.scalars(select(User.email)).all()
     for email in emails:
         assert email in result.output  # each demo password is printed once, beside its email
     again = runner.invoke(args=["clinic", "seed-demo"])
     assert again.exit_code != 0 and "exists already" in again.output
+
+
+def test_demo_applicants_cover_every_outcome_as_labelled(app, runner):
+    runner.invoke(args=["clinic", "seed-demo"])
+    expected_by_label = {
+        "eligible": "eligible",
+        "not yet": "not_yet",
+        "refer": "refer",
+        "ineligible": "ineligible",
+        "N-600": "n600",
+    }
+    with app.app_context():
+        cases = db.session.scalars(select(Case).order_by(Case.id)).all()
+        assert len(cases) == len(demo.scenarios(today()))
+        seen = set()
+        for case, (label, _) in zip(cases, demo.scenarios(today()), strict=True):
+            kind = label.split(":")[0].split(",")[0]
+            if kind == "in intake":
+                assert case.stage == Stage.INTAKE
+                continue
+            run = case.latest_screening
+            assert run.outcome == expected_by_label[kind], label
+            parse_facts(run.facts)  # contract-valid facts for every demo applicant
+            seen.add(run.outcome)
+        assert seen == set(expected_by_label.values())
+        assert {c.stage for c in cases} >= {Stage.INTAKE, Stage.SCREENED, Stage.IN_REVIEW}
 
 
 def test_demo_passwords_work(app, runner):

@@ -8,11 +8,18 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 class MoveForm(FlaskForm):
     version = HiddenField()
-    reason = StringField("Why", [Optional(), Length(max=200)],
-                         description="Closing only: withdrawn, ineligible, duplicate…")
+    reason = StringField(
+        "Why",
+        [Optional(), Length(max=200)],
+        description="Closing only: withdrawn, ineligible, duplicate…",
+    )
 
 
 class DocumentsForm(FlaskForm):
     version = HiddenField()
-    brought = SelectMultipleField("Documents checked", widget=ListWidget(prefix_label=False),
-                                  option_widget=CheckboxInput(), validators=[Optional()])
+    brought = SelectMultipleField(
+        "Documents checked",
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+        validators=[Optional()],
+    )

@@ -51,24 +51,77 @@ def _intake_complete(case):
 OPEN = frozenset(stage for stage in Stage if stage.is_open)
 
 TRANSITIONS = (
-    Transition("finish_intake", frozenset({Stage.INTAKE, Stage.NEEDS_INFO}), Stage.SCREENED,
-               STAFF, "Finish intake", requires=_intake_complete),
-    Transition("send_to_review", frozenset({Stage.SCREENED}), Stage.IN_REVIEW, STAFF,
-               "Send to attorney review", requires=_intake_complete),
-    Transition("reopen_intake", frozenset({Stage.SCREENED, Stage.NOT_YET}), Stage.INTAKE, STAFF,
-               "Reopen the interview"),
-    Transition("approve", frozenset({Stage.IN_REVIEW}), Stage.APPROVED, frozenset({Role.ATTORNEY}),
-               "Approve to file", via=REVIEW),
-    Transition("needs_info", frozenset({Stage.IN_REVIEW}), Stage.NEEDS_INFO,
-               frozenset({Role.ATTORNEY}), "Needs more information", via=REVIEW),
-    Transition("refer", frozenset({Stage.IN_REVIEW}), Stage.REFERRED, frozenset({Role.ATTORNEY}),
-               "Refer for full representation", via=REVIEW),
-    Transition("not_yet", frozenset({Stage.IN_REVIEW}), Stage.NOT_YET,
-               frozenset({Role.ATTORNEY}), "Not eligible yet", via=REVIEW),
-    Transition("void_sign_off", frozenset({Stage.APPROVED, Stage.NOT_YET}), Stage.IN_REVIEW,
-               STAFF | ORGANIZERS, "Back to review: answers changed", via=REVIEW),
-    Transition("close", OPEN - {Stage.CLOSED}, Stage.CLOSED, ORGANIZERS | {Role.ATTORNEY},
-               "Close the case", needs_reason=True),
+    Transition(
+        "finish_intake",
+        frozenset({Stage.INTAKE, Stage.NEEDS_INFO}),
+        Stage.SCREENED,
+        STAFF,
+        "Finish intake",
+        requires=_intake_complete,
+    ),
+    Transition(
+        "send_to_review",
+        frozenset({Stage.SCREENED}),
+        Stage.IN_REVIEW,
+        STAFF,
+        "Send to attorney review",
+        requires=_intake_complete,
+    ),
+    Transition(
+        "reopen_intake",
+        frozenset({Stage.SCREENED, Stage.NOT_YET}),
+        Stage.INTAKE,
+        STAFF,
+        "Reopen the interview",
+    ),
+    Transition(
+        "approve",
+        frozenset({Stage.IN_REVIEW}),
+        Stage.APPROVED,
+        frozenset({Role.ATTORNEY}),
+        "Approve to file",
+        via=REVIEW,
+    ),
+    Transition(
+        "needs_info",
+        frozenset({Stage.IN_REVIEW}),
+        Stage.NEEDS_INFO,
+        frozenset({Role.ATTORNEY}),
+        "Needs more information",
+        via=REVIEW,
+    ),
+    Transition(
+        "refer",
+        frozenset({Stage.IN_REVIEW}),
+        Stage.REFERRED,
+        frozenset({Role.ATTORNEY}),
+        "Refer for full representation",
+        via=REVIEW,
+    ),
+    Transition(
+        "not_yet",
+        frozenset({Stage.IN_REVIEW}),
+        Stage.NOT_YET,
+        frozenset({Role.ATTORNEY}),
+        "Not eligible yet",
+        via=REVIEW,
+    ),
+    Transition(
+        "void_sign_off",
+        frozenset({Stage.APPROVED, Stage.NOT_YET}),
+        Stage.IN_REVIEW,
+        STAFF | ORGANIZERS,
+        "Back to review: answers changed",
+        via=REVIEW,
+    ),
+    Transition(
+        "close",
+        OPEN - {Stage.CLOSED},
+        Stage.CLOSED,
+        ORGANIZERS | {Role.ATTORNEY},
+        "Close the case",
+        needs_reason=True,
+    ),
 )
 BY_NAME = {transition.name: transition for transition in TRANSITIONS}
 
@@ -76,8 +129,7 @@ BY_NAME = {transition.name: transition for transition in TRANSITIONS}
 def available(case, user):
     """Transitions this user could offer on this case now (made through the case page)."""
     return [
-        t for t in TRANSITIONS
-        if case.stage in t.sources and user.role in t.roles and t.via is None
+        t for t in TRANSITIONS if case.stage in t.sources and user.role in t.roles and t.via is None
     ]
 
 
@@ -91,8 +143,9 @@ def move(case, name, *, by, now, reason=None, via=None):
     if transition.via != via:
         raise TransitionRefused("This step is made from the attorney review page.")
     if case.stage not in transition.sources:
-        raise TransitionRefused(f"A case in '{case.stage.label}' can't go to "
-                                f"'{transition.target.label}'.")
+        raise TransitionRefused(
+            f"A case in '{case.stage.label}' can't go to '{transition.target.label}'."
+        )
     if transition.needs_reason and not (reason or "").strip():
         raise TransitionRefused("Say why.")
     problem = transition.requires(case) if transition.requires else None
@@ -104,6 +157,13 @@ def move(case, name, *, by, now, reason=None, via=None):
     case.touch(now)
     if transition.target == Stage.CLOSED:
         case.closed_reason = reason.strip()[:200]
-    audit.record("case.stage_changed", actor=by, target=case, at=now, step=name,
-                 from_stage=previous.value, to_stage=transition.target.value)
+    audit.record(
+        "case.stage_changed",
+        actor=by,
+        target=case,
+        at=now,
+        step=name,
+        from_stage=previous.value,
+        to_stage=transition.target.value,
+    )
     return case

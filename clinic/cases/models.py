@@ -30,8 +30,9 @@ class Applicant(db.Model):
     created_at = mapped_column(UTCDateTime, nullable=False)
 
     organization: Mapped[Organization] = relationship()
-    cases: Mapped[list["Case"]] = relationship(back_populates="applicant",
-                                               order_by="Case.created_at")
+    cases: Mapped[list["Case"]] = relationship(
+        back_populates="applicant", order_by="Case.created_at"
+    )
 
     @property
     def full_name(self):
@@ -45,8 +46,9 @@ class Case(db.Model):
     reference: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)
     applicant_id: Mapped[int] = mapped_column(ForeignKey("applicants.id"), index=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
-    event_id: Mapped[int | None] = mapped_column(ForeignKey("clinic_events.id"), index=True,
-                                                 nullable=True)
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clinic_events.id"), index=True, nullable=True
+    )
     stage: Mapped[Stage] = mapped_column(enum_column(Stage), index=True)
     stage_changed_at = mapped_column(UTCDateTime, nullable=False)
     created_at = mapped_column(UTCDateTime, nullable=False)

@@ -7,11 +7,23 @@ from clinic.events.models import EventStaff
 from clinic.extensions import db
 
 # Findings that reveal record answers: shown in full only to those who may see those answers.
-SENSITIVE_FINDINGS = frozenset({
-    "PERMANENT_BAR", "REMOVAL_PENDING", "CONDITIONAL_BAR", "CRIMINAL_HISTORY", "DUI",
-    "MULTIPLE_DUI", "TRAFFIC_PATTERN", "CHILD_SUPPORT_ARREARS", "FALSE_CLAIM_CITIZENSHIP",
-    "UNLAWFUL_VOTING", "REMOVAL_HISTORY", "LPR_LAWFULNESS", "GMC_CONCERN",
-})
+SENSITIVE_FINDINGS = frozenset(
+    {
+        "PERMANENT_BAR",
+        "REMOVAL_PENDING",
+        "CONDITIONAL_BAR",
+        "CRIMINAL_HISTORY",
+        "DUI",
+        "MULTIPLE_DUI",
+        "TRAFFIC_PATTERN",
+        "CHILD_SUPPORT_ARREARS",
+        "FALSE_CLAIM_CITIZENSHIP",
+        "UNLAWFUL_VOTING",
+        "REMOVAL_HISTORY",
+        "LPR_LAWFULNESS",
+        "GMC_CONCERN",
+    }
+)
 
 
 def _staffs_event(user, case):
@@ -26,8 +38,11 @@ def can_view(user, case):
 
 
 def can_edit_intake(user, case):
-    return user.role in (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY) and \
-        can_view(user, case) and case.stage.is_open
+    return (
+        user.role in (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+        and can_view(user, case)
+        and case.stage.is_open
+    )
 
 
 def can_see_sensitive(user, case, *, doing_intake=False):

@@ -10,8 +10,9 @@ from clinic.cases.models import Applicant
 from clinic.extensions import db
 
 # Letters that Unicode does not decompose into a base letter and a mark.
-_EXTRA_FOLDS = str.maketrans({"đ": "d", "ø": "o", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe",
-                              "þ": "th", "ð": "d"})
+_EXTRA_FOLDS = str.maketrans(
+    {"đ": "d", "ø": "o", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+)
 _SEPARATORS = re.compile(r"[\s\-‐‑–—'’.,]+")
 _A_NUMBER = re.compile(r"^[Aa]?(\d{8,9})$")
 
@@ -62,8 +63,9 @@ class Match:
         return self.score >= 3
 
 
-def find_people(organization_ids, *, names="", date_of_birth=None, a_number=None, phone=None,
-                limit=20):
+def find_people(
+    organization_ids, *, names="", date_of_birth=None, a_number=None, phone=None, limit=20
+):
     """Applicants of the given organizations matching any clue, best matches first.
 
     Scores: the same A-number is decisive (10); the same birth date 3; the same phone 3;
@@ -82,7 +84,8 @@ def find_people(organization_ids, *, names="", date_of_birth=None, a_number=None
     if not clues:
         return []
     candidates = db.session.scalars(
-        select(Applicant).where(Applicant.organization_id.in_(organization_ids), or_(*clues))
+        select(Applicant)
+        .where(Applicant.organization_id.in_(organization_ids), or_(*clues))
         .limit(500)
     )
     matches = [_score(person, tokens, date_of_birth, a_number, phone) for person in candidates]

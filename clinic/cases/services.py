@@ -19,19 +19,29 @@ from clinic.events.models import EventStaff
 from clinic.extensions import db
 
 
-def create_applicant(organization_id, given_names, family_names, date_of_birth, a_number,
-                     phone, *, by, now):
+def create_applicant(
+    organization_id, given_names, family_names, date_of_birth, a_number, phone, *, by, now
+):
     number = normalize_a_number(a_number) if a_number else None
     if a_number and number is None:
         raise ServiceError("An A-number has 8 or 9 digits, like A123-456-789.", field="a_number")
-    if number and db.session.scalar(select(Applicant.id).where(
-            Applicant.organization_id == organization_id, Applicant.a_number == number)):
-        raise ServiceError("Someone with this A-number is already on file: pick them from the "
-                           "list instead.", field="a_number")
+    if number and db.session.scalar(
+        select(Applicant.id).where(
+            Applicant.organization_id == organization_id, Applicant.a_number == number
+        )
+    ):
+        raise ServiceError(
+            "Someone with this A-number is already on file: pick them from the list instead.",
+            field="a_number",
+        )
     applicant = Applicant(
-        organization_id=organization_id, given_names=given_names.strip(),
-        family_names=family_names.strip(), name_tokens=tokens_column(given_names, family_names),
-        date_of_birth=date_of_birth, a_number=number, phone=normalize_phone(phone),
+        organization_id=organization_id,
+        given_names=given_names.strip(),
+        family_names=family_names.strip(),
+        name_tokens=tokens_column(given_names, family_names),
+        date_of_birth=date_of_birth,
+        a_number=number,
+        phone=normalize_phone(phone),
         created_at=now,
     )
     db.session.add(applicant)
@@ -42,23 +52,39 @@ def create_applicant(organization_id, given_names, family_names, date_of_birth, 
 def open_case(applicant, event, *, by, now):
     """A new journey for the person (or the open one they already have) at this clinic day."""
     for case in applicant.cases:
-        if case.stage.is_open and case.stage in (Stage.INTAKE, Stage.NEEDS_INFO, Stage.NOT_YET,
-                                                 Stage.SCREENED):
+        if case.stage.is_open and case.stage in (
+            Stage.INTAKE,
+            Stage.NEEDS_INFO,
+            Stage.NOT_YET,
+            Stage.SCREENED,
+        ):
             return case
-    case = Case(applicant=applicant, organization_id=applicant.organization_id, event=event,
-                stage=Stage.INTAKE, stage_changed_at=now, created_at=now, updated_at=now, version=1,
-                created_by_id=by.id)
+    case = Case(
+        applicant=applicant,
+        organization_id=applicant.organization_id,
+        event=event,
+        stage=Stage.INTAKE,
+        stage_changed_at=now,
+        created_at=now,
+        updated_at=now,
+        version=1,
+        created_by_id=by.id,
+    )
     db.session.add(case)
     db.session.flush()
     case.reference = f"{now.year}-{case.id:05d}"
-    audit.record("case.opened", actor=by, target=case, at=now,
-                 event_id=event.id if event else None)
+    audit.record("case.opened", actor=by, target=case, at=now, event_id=event.id if event else None)
     return case
 
 
 def likely_duplicates(organization_id, given_names, family_names, date_of_birth, a_number, phone):
-    matches = find_people([organization_id], names=f"{given_names} {family_names}",
-                          date_of_birth=date_of_birth, a_number=a_number, phone=phone)
+    matches = find_people(
+        [organization_id],
+        names=f"{given_names} {family_names}",
+        date_of_birth=date_of_birth,
+        a_number=a_number,
+        phone=phone,
+    )
     return [m for m in matches if m.likely]
 
 
@@ -68,27 +94,39 @@ def visible_cases_query(user):
     if user.role == Role.ADMIN:
         return query
     staffed = select(EventStaff.event_id).where(EventStaff.user_id == user.id)
-    return query.where(or_(Case.organization_id == user.organization_id,
-                           Case.event_id.in_(staffed)))
+    return query.where(
+        or_(Case.organization_id == user.organization_id, Case.event_id.in_(staffed))
+    )
 
 
 def _latest_runs():
-    latest = select(ScreeningRun.case_id, func.max(ScreeningRun.id).label("run_id")) \
-        .group_by(ScreeningRun.case_id).subquery()
+    latest = (
+        select(ScreeningRun.case_id, func.max(ScreeningRun.id).label("run_id"))
+        .group_by(ScreeningRun.case_id)
+        .subquery()
+    )
     return latest
 
 
 def come_back_list(user):
     """Not-yet cases, soonest filing date first (with contact details for the coordinator)."""
     latest = _latest_runs()
-    query = visible_cases_query(user) \
-        .join(latest, latest.c.case_id == Case.id) \
-        .join(ScreeningRun, ScreeningRun.id == latest.c.run_id) \
-        .where(or_(Case.stage == Stage.NOT_YET,
-                   and_(Case.stage.in_([Stage.INTAKE, Stage.SCREENED]),
-                        ScreeningRun.outcome == "not_yet"))) \
-        .order_by(ScreeningRun.earliest_filing_date, Case.id) \
+    query = (
+        visible_cases_query(user)
+        .join(latest, latest.c.case_id == Case.id)
+        .join(ScreeningRun, ScreeningRun.id == latest.c.run_id)
+        .where(
+            or_(
+                Case.stage == Stage.NOT_YET,
+                and_(
+                    Case.stage.in_([Stage.INTAKE, Stage.SCREENED]),
+                    ScreeningRun.outcome == "not_yet",
+                ),
+            )
+        )
+        .order_by(ScreeningRun.earliest_filing_date, Case.id)
         .add_columns(ScreeningRun.earliest_filing_date)
+    )
     return db.session.execute(query).all()
 
 
@@ -105,8 +143,11 @@ def missing_documents_list(user):
     ).all()
     waiting = []
     for case, result in rows:
-        brought = set((case.section("documents").answers.get("brought", [])
-                       if case.section("documents") else []))
+        brought = set(
+            case.section("documents").answers.get("brought", [])
+            if case.section("documents")
+            else []
+        )
         missing = [d for d in result.get("documents", []) if d["code"] not in brought]
         if missing:
             waiting.append((case, missing))

@@ -25,6 +25,14 @@ def case_or_404(case_id, allowed=policy.can_view):
     return or_404(db.session.get(Case, case_id), lambda c: allowed(current_user, c))
 
 
+def editable_case_or_404(case_id):
+    """The case if the user may see it (else 404) and change it now (else 403: closed)."""
+    case = case_or_404(case_id)
+    if not policy.can_edit_intake(current_user, case):
+        abort(403)
+    return case
+
+
 @bp.get("/")
 @login_required
 def index():
@@ -32,9 +40,12 @@ def index():
     query = services.visible_cases_query(current_user)
     if stage in Stage.__members__.values():
         query = query.where(Case.stage == Stage(stage))
-    page = db.paginate(query.order_by(Case.updated_at.desc(), Case.id.desc()),
-                       page=request.args.get("page", 1, type=int), per_page=PAGE_SIZE,
-                       error_out=False)
+    page = db.paginate(
+        query.order_by(Case.updated_at.desc(), Case.id.desc()),
+        page=request.args.get("page", 1, type=int),
+        per_page=PAGE_SIZE,
+        error_out=False,
+    )
     return render_template("cases/index.html", page=page, stages=list(Stage), stage=stage)
 
 
@@ -45,14 +56,20 @@ def show(case_id):
     audit.record("case.viewed", actor=current_user, target=case, at=utcnow())
     latest = case.latest_screening
     documents = DocumentsForm(version=case.version)
-    documents.brought.choices = [SelectChoice(d["code"], d["label"])
-                                 for d in (latest.result["documents"] if latest else [])]
+    documents.brought.choices = [
+        SelectChoice(d["code"], d["label"]) for d in (latest.result["documents"] if latest else [])
+    ]
     stored = case.section("documents")
     documents.brought.data = stored.answers.get("brought", []) if stored else []
     return render_template(
-        "cases/show.html", case=case, latest=latest, status=intake.section_status(case),
-        steps=machine.available(case, current_user), move_form=MoveForm(version=case.version),
-        documents_form=documents, sensitive=policy.can_see_sensitive(current_user, case),
+        "cases/show.html",
+        case=case,
+        latest=latest,
+        status=intake.section_status(case),
+        steps=machine.available(case, current_user),
+        move_form=MoveForm(version=case.version),
+        documents_form=documents,
+        sensitive=policy.can_see_sensitive(current_user, case),
         can_edit=policy.can_edit_intake(current_user, case),
     )
 
@@ -76,13 +93,14 @@ def move(case_id, name):
 
 
 @bp.post("/<int:case_id>/documents")
-@login_required
+@roles_required(Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
 def documents(case_id):
-    case = case_or_404(case_id, policy.can_edit_intake)
+    case = editable_case_or_404(case_id)
     form = DocumentsForm()
     latest = case.latest_screening
-    form.brought.choices = [SelectChoice(d["code"], d["label"])
-                            for d in (latest.result["documents"] if latest else [])]
+    form.brought.choices = [
+        SelectChoice(d["code"], d["label"]) for d in (latest.result["documents"] if latest else [])
+    ]
     if not form.validate_on_submit() or form.version.data != str(case.version):
         abort(409)
     intake.save_documents(case, form.brought.data, by=current_user, now=utcnow())
@@ -99,14 +117,15 @@ def come_back():
 @bp.get("/follow-up/documents")
 @roles_required(*FOLLOW_UP_ROLES)
 def missing_documents():
-    return render_template("cases/missing_documents.html",
-                           rows=services.missing_documents_list(current_user))
+    return render_template(
+        "cases/missing_documents.html", rows=services.missing_documents_list(current_user)
+    )
 
 
 @bp.get("/follow-up/stuck")
 @roles_required(*FOLLOW_UP_ROLES)
 def stuck():
     days = max(1, min(request.args.get("days", 30, type=int), 3650))
-    return render_template("cases/stuck.html", days=days,
-                           cases=services.stuck_list(current_user, days, utcnow()))
-
+    return render_template(
+        "cases/stuck.html", days=days, cases=services.stuck_list(current_user, days, utcnow())
+    )

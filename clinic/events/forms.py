@@ -8,16 +8,25 @@ from clinic.intake.fields import DateField
 
 
 class EventForm(FlaskForm):
-    host_organization_id = SelectField("Host organization", coerce=int,
-                                       description="Admins only: who runs this clinic day.")
-    name = StringField("Name", [DataRequired(), Length(max=200)],
-                       description="For example: Citizenship Day, Lawrence, December.")
+    host_organization_id = SelectField(
+        "Host organization", coerce=int, description="Admins only: who runs this clinic day."
+    )
+    name = StringField(
+        "Name",
+        [DataRequired(), Length(max=200)],
+        description="For example: Citizenship Day, Lawrence, December.",
+    )
     site = StringField("Site and address", [DataRequired(), Length(max=300)])
     held_on = DateField("Date", [DataRequired(message="Give the date, as MM/DD/YYYY.")])
-    capacity = IntegerField("How many applicants it can take",
-                            [DataRequired(), NumberRange(1, 2000)], default=40)
-    partners = SelectMultipleField("Partner organizations", coerce=int, validators=[Optional()],
-                                   description="Their staff can work this day and see its cases.")
+    capacity = IntegerField(
+        "How many applicants it can take", [DataRequired(), NumberRange(1, 2000)], default=40
+    )
+    partners = SelectMultipleField(
+        "Partner organizations",
+        coerce=int,
+        validators=[Optional()],
+        description="Their staff can work this day and see its cases.",
+    )
 
 
 class StaffForm(FlaskForm):
@@ -30,7 +39,10 @@ class CheckInForm(FlaskForm):
     given_names = StringField("Given names", [Optional(), Length(max=200)])
     family_names = StringField("Family names", [Optional(), Length(max=200)])
     date_of_birth = DateField("Date of birth")
-    a_number = StringField("A-number", [Optional(), Length(max=20)],
-                           description="If they have the card: 8 or 9 digits.")
+    a_number = StringField(
+        "A-number",
+        [Optional(), Length(max=20)],
+        description="If they have the card: 8 or 9 digits.",
+    )
     phone = StringField("Phone", [Optional(), Length(max=30)])
     confirm_new = BooleanField("None of the people listed is this person: create a new record")

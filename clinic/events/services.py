@@ -11,8 +11,14 @@ from clinic.extensions import db
 
 
 def create_event(host, name, site, held_on, capacity, *, by, now, partners=()):
-    event = ClinicEvent(host_organization=host, name=name.strip(), site=site.strip(),
-                        held_on=held_on, capacity=capacity, created_at=now)
+    event = ClinicEvent(
+        host_organization=host,
+        name=name.strip(),
+        site=site.strip(),
+        held_on=held_on,
+        capacity=capacity,
+        created_at=now,
+    )
     event.partners = [org for org in partners if org.id != host.id]
     db.session.add(event)
     audit.record("events.created", actor=by, target=event, at=now)
@@ -20,8 +26,12 @@ def create_event(host, name, site, held_on, capacity, *, by, now, partners=()):
 
 
 def update_event(event, name, site, held_on, capacity, partners, *, by, now):
-    event.name, event.site, event.held_on, event.capacity = name.strip(), site.strip(), \
-        held_on, capacity
+    event.name, event.site, event.held_on, event.capacity = (
+        name.strip(),
+        site.strip(),
+        held_on,
+        capacity,
+    )
     event.partners = [org for org in partners if org.id != event.host_organization_id]
     audit.record("events.updated", actor=by, target=event, at=now)
     return event
@@ -47,15 +57,19 @@ def upcoming_events(organization_id, today, limit=5):
     """The next clinic days an organization hosts or joins, soonest first."""
     return db.session.scalars(
         _organization_events(organization_id)
-        .where(ClinicEvent.held_on >= today).order_by(ClinicEvent.held_on).limit(limit)
+        .where(ClinicEvent.held_on >= today)
+        .order_by(ClinicEvent.held_on)
+        .limit(limit)
     ).all()
 
 
 def _organization_events(organization_id):
     partnered = select(clinic_event_partners.c.event_id).where(
-        clinic_event_partners.c.organization_id == organization_id)
-    return select(ClinicEvent).where(or_(ClinicEvent.host_organization_id == organization_id,
-                                         ClinicEvent.id.in_(partnered)))
+        clinic_event_partners.c.organization_id == organization_id
+    )
+    return select(ClinicEvent).where(
+        or_(ClinicEvent.host_organization_id == organization_id, ClinicEvent.id.in_(partnered))
+    )
 
 
 def visible_events_query(user):
@@ -63,31 +77,46 @@ def visible_events_query(user):
         return select(ClinicEvent)
     staffed = select(EventStaff.event_id).where(EventStaff.user_id == user.id)
     partnered = select(clinic_event_partners.c.event_id).where(
-        clinic_event_partners.c.organization_id == user.organization_id)
-    return select(ClinicEvent).where(or_(
-        ClinicEvent.host_organization_id == user.organization_id,
-        ClinicEvent.id.in_(partnered), ClinicEvent.id.in_(staffed)))
+        clinic_event_partners.c.organization_id == user.organization_id
+    )
+    return select(ClinicEvent).where(
+        or_(
+            ClinicEvent.host_organization_id == user.organization_id,
+            ClinicEvent.id.in_(partnered),
+            ClinicEvent.id.in_(staffed),
+        )
+    )
 
 
 def can_view_event(user, event):
-    return (user.role == Role.ADMIN or user.organization_id in event.organization_ids()
-            or any(s.user_id == user.id for s in event.staff))
+    return (
+        user.role == Role.ADMIN
+        or user.organization_id in event.organization_ids()
+        or any(s.user_id == user.id for s in event.staff)
+    )
 
 
 def can_manage_event(user, event):
     return user.role == Role.ADMIN or (
-        user.role == Role.COORDINATOR and user.organization_id == event.host_organization_id)
+        user.role == Role.COORDINATOR and user.organization_id == event.host_organization_id
+    )
 
 
 def staff_candidates(event):
     return db.session.scalars(
-        select(User).where(User.organization_id.in_(event.organization_ids()),
-                           User.active.is_(True), User.role != Role.ADMIN)
+        select(User)
+        .where(
+            User.organization_id.in_(event.organization_ids()),
+            User.active.is_(True),
+            User.role != Role.ADMIN,
+        )
         .order_by(User.name)
     ).all()
 
 
 def organizations_except(organization_id):
-    return db.session.scalars(select(Organization).where(
-        Organization.id != organization_id, Organization.active.is_(True))
-        .order_by(Organization.name)).all()
+    return db.session.scalars(
+        select(Organization)
+        .where(Organization.id != organization_id, Organization.active.is_(True))
+        .order_by(Organization.name)
+    ).all()

@@ -33,14 +33,17 @@ def _event_form(event=None):
         form.partners.data = [org.id for org in event.partners]
     host_id = event.host_organization_id if event else current_user.organization_id
     if current_user.role == Role.ADMIN and event is None:
-        form.host_organization_id.choices = [SelectChoice(o.id, o.name) for o in db.session
-                                             .scalars(select(Organization).order_by(Organization.name))]
+        form.host_organization_id.choices = [
+            SelectChoice(o.id, o.name)
+            for o in db.session.scalars(select(Organization).order_by(Organization.name))
+        ]
         if not form.is_submitted():
             form.host_organization_id.data = host_id
     else:
         del form.host_organization_id
-    form.partners.choices = [SelectChoice(o.id, o.name)
-                             for o in services.organizations_except(host_id)]
+    form.partners.choices = [
+        SelectChoice(o.id, o.name) for o in services.organizations_except(host_id)
+    ]
     return form
 
 
@@ -52,8 +55,9 @@ def _partners(form):
 @bp.get("/")
 @login_required
 def index():
-    events = db.session.scalars(services.visible_events_query(current_user)
-                                .order_by(ClinicEvent.held_on.desc())).all()
+    events = db.session.scalars(
+        services.visible_events_query(current_user).order_by(ClinicEvent.held_on.desc())
+    ).all()
     return render_template("events/index.html", events=events, today=today())
 
 
@@ -62,11 +66,21 @@ def index():
 def new():
     form = _event_form()
     if form.validate_on_submit():
-        host_id = form.host_organization_id.data if "host_organization_id" in form \
+        host_id = (
+            form.host_organization_id.data
+            if "host_organization_id" in form
             else current_user.organization_id
-        event = services.create_event(db.session.get(Organization, host_id), form.name.data,
-                                      form.site.data, form.held_on.data, form.capacity.data,
-                                      by=current_user, now=utcnow(), partners=_partners(form))
+        )
+        event = services.create_event(
+            db.session.get(Organization, host_id),
+            form.name.data,
+            form.site.data,
+            form.held_on.data,
+            form.capacity.data,
+            by=current_user,
+            now=utcnow(),
+            partners=_partners(form),
+        )
         db.session.flush()
         flash("Clinic day planned. Now add its staff.", "success")
         return redirect(url_for("events.show", event_id=event.id))
@@ -79,8 +93,16 @@ def edit(event_id):
     event = _event_or_404(event_id, services.can_manage_event)
     form = _event_form(event)
     if form.validate_on_submit():
-        services.update_event(event, form.name.data, form.site.data, form.held_on.data,
-                              form.capacity.data, _partners(form), by=current_user, now=utcnow())
+        services.update_event(
+            event,
+            form.name.data,
+            form.site.data,
+            form.held_on.data,
+            form.capacity.data,
+            _partners(form),
+            by=current_user,
+            now=utcnow(),
+        )
         flash("Clinic day saved.", "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)
@@ -90,16 +112,26 @@ def edit(event_id):
 @login_required
 def show(event_id):
     event = _event_or_404(event_id)
-    roster = db.session.scalars(select(Case).join(Case.applicant).where(Case.event_id == event.id)
-                                .order_by(Applicant.family_names, Applicant.given_names)).all()
+    roster = db.session.scalars(
+        select(Case)
+        .join(Case.applicant)
+        .where(Case.event_id == event.id)
+        .order_by(Applicant.family_names, Applicant.given_names)
+    ).all()
     staff_form = None
     if services.can_manage_event(current_user, event):
         staff_form = StaffForm()
-        staff_form.user_id.choices = [SelectChoice(u.id, f"{u.name} ({u.role.label})")
-                                      for u in services.staff_candidates(event)]
-    return render_template("events/show.html", event=event, roster=roster,
-                           staff_form=staff_form,
-                           can_manage=services.can_manage_event(current_user, event))
+        staff_form.user_id.choices = [
+            SelectChoice(u.id, f"{u.name} ({u.role.label})")
+            for u in services.staff_candidates(event)
+        ]
+    return render_template(
+        "events/show.html",
+        event=event,
+        roster=roster,
+        staff_form=staff_form,
+        can_manage=services.can_manage_event(current_user, event),
+    )
 
 
 @bp.post("/<int:event_id>/staff")
@@ -110,8 +142,9 @@ def add_staff(event_id):
     form.user_id.choices = [SelectChoice(u.id, u.name) for u in services.staff_candidates(event)]
     if form.validate_on_submit():
         try:
-            services.add_staff(event, db.session.get(User, form.user_id.data), by=current_user,
-                               now=utcnow())
+            services.add_staff(
+                event, db.session.get(User, form.user_id.data), by=current_user, now=utcnow()
+            )
         except ServiceError as error:
             flash(error.message, "error")
     else:
@@ -136,17 +169,21 @@ def check_in(event_id):
     matches, duplicates = None, []
     if form.validate_on_submit():
         data = form.data
-        matches = cases.find_people([event.host_organization_id],
-                                    names=f"{data['given_names']} {data['family_names']}",
-                                    date_of_birth=data["date_of_birth"],
-                                    a_number=data["a_number"], phone=data["phone"])
+        matches = cases.find_people(
+            [event.host_organization_id],
+            names=f"{data['given_names']} {data['family_names']}",
+            date_of_birth=data["date_of_birth"],
+            a_number=data["a_number"],
+            phone=data["phone"],
+        )
         duplicates = [m for m in matches if m.likely]
         if form.confirm_new.data or (not duplicates and _wants_new(form)):
             case = _create(form, event)
             if case is not None:
                 return redirect(url_for("intake.section", case_id=case.id, key="contact"))
-    return render_template("events/check_in.html", event=event, form=form, matches=matches,
-                           duplicates=duplicates)
+    return render_template(
+        "events/check_in.html", event=event, form=form, matches=matches, duplicates=duplicates
+    )
 
 
 def _wants_new(form):
@@ -157,14 +194,20 @@ def _create(form, event):
     data = form.data
     missing = [name for name in ("given_names", "family_names", "date_of_birth") if not data[name]]
     for name in missing:
-        getattr(form, name).errors = [*getattr(form, name).errors,
-                                      "Needed to start a new record."]
+        getattr(form, name).errors = [*getattr(form, name).errors, "Needed to start a new record."]
     if missing:
         return None
     try:
         applicant = cases.create_applicant(
-            event.host_organization_id, data["given_names"], data["family_names"],
-            data["date_of_birth"], data["a_number"], data["phone"], by=current_user, now=utcnow())
+            event.host_organization_id,
+            data["given_names"],
+            data["family_names"],
+            data["date_of_birth"],
+            data["a_number"],
+            data["phone"],
+            by=current_user,
+            now=utcnow(),
+        )
     except ServiceError as error:
         show_service_error(form, error)
         return None

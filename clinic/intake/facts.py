@@ -64,10 +64,12 @@ def facts_from_case(applicant_facts, answers, as_of):
         },
         "record": _record(character, _get(answers, "taxes", "taxes", "filed")),
         "parents": {
-            "citizen_parent_before_18": bool(_get(answers, "parents",
-                                                  "citizen_parent_before_18", False)),
-            "born_abroad_to_citizen": bool(_get(answers, "parents", "born_abroad_to_citizen",
-                                                False)),
+            "citizen_parent_before_18": bool(
+                _get(answers, "parents", "citizen_parent_before_18", False)
+            ),
+            "born_abroad_to_citizen": bool(
+                _get(answers, "parents", "born_abroad_to_citizen", False)
+            ),
         },
         "disability_exception": bool(_get(answers, "disability", "disability_exception", False)),
         "household": _household(household),
@@ -88,7 +90,8 @@ def _marriage(answers):
         "spouse_citizen_since": citizen_since if spouse_citizen else None,
         "married_on": married_on if status == "married" else None,
         "living_together_since": (answers.get("living_together_since") or None)
-        if status == "married" else None,
+        if status == "married"
+        else None,
         "vawa": bool(answers.get("vawa")),
         "spouse_employed_abroad": bool(answers.get("spouse_employed_abroad")) and spouse_citizen,
     }
@@ -98,12 +101,17 @@ def _record(answers, taxes):
     return {
         "arrests_or_charges": answers.get("arrests_or_charges") or 0,
         "traffic_tickets": answers.get("traffic_tickets") or 0,
-        "dui_convictions": [row["date"] for row in answers.get("dui_convictions", [])
-                            if row.get("date")],
+        "dui_convictions": [
+            row["date"] for row in answers.get("dui_convictions", []) if row.get("date")
+        ],
         "convictions": [
-            {"date": row["date"], "kind": row.get("kind") or "other",
-             "sentence_days": row.get("sentence_days") or 0}
-            for row in answers.get("convictions", []) if row.get("date")
+            {
+                "date": row["date"],
+                "kind": row.get("kind") or "other",
+                "sentence_days": row.get("sentence_days") or 0,
+            }
+            for row in answers.get("convictions", [])
+            if row.get("date")
         ],
         "jail_days": answers.get("jail_days") or 0,
         "false_claim_to_citizenship": bool(answers.get("false_claim_to_citizenship")),

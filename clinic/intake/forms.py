@@ -1,6 +1,8 @@
 """One form per interview section. Forms check what was typed; missing answers are allowed
 (a section saves on its own and lists what is still missing), wrong answers are not."""
 
+from itertools import pairwise
+
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
@@ -33,9 +35,11 @@ def _past_date(label, description=None):
 
 
 def _count(label, maximum, description=None):
-    return IntegerField(label, [Optional(), NumberRange(0, maximum, "Enter a number from "
-                                                         f"0 to {maximum}.")],
-                        description=description)
+    return IntegerField(
+        label,
+        [Optional(), NumberRange(0, maximum, f"Enter a number from 0 to {maximum}.")],
+        description=description,
+    )
 
 
 class SectionForm(FlaskForm):
@@ -45,12 +49,16 @@ class SectionForm(FlaskForm):
 
 
 class ContactForm(SectionForm):
-    given_names = StringField("Given names", [Optional(), Length(max=200)],
-                              description="As on the green card, in any script.")
+    given_names = StringField(
+        "Given names",
+        [Optional(), Length(max=200)],
+        description="As on the green card, in any script.",
+    )
     family_names = StringField("Family names", [Optional(), Length(max=200)])
     date_of_birth = _past_date("Date of birth")
-    sex = choices_field("Sex on the green card", [("female", "Female"), ("male", "Male"),
-                                                  ("another", "Another")])
+    sex = choices_field(
+        "Sex on the green card", [("female", "Female"), ("male", "Male"), ("another", "Another")]
+    )
     nationalities = SelectMultipleField(
         "Countries of birth and citizenship",
         choices=lambda: [SelectChoice(code, name) for code, name in countries().items()],
@@ -76,30 +84,38 @@ LPR_CATEGORIES = [
 
 
 class GreenCardForm(SectionForm):
-    a_number = StringField("A-number", [Optional(), Length(max=20)],
-                           description="8 or 9 digits; 'A', dashes and spaces are fine.")
+    a_number = StringField(
+        "A-number",
+        [Optional(), Length(max=20)],
+        description="8 or 9 digits; 'A', dashes and spaces are fine.",
+    )
     lpr_since = _past_date("Resident since", "The 'Resident since' date on the card.")
     category = choices_field("How the green card was obtained", LPR_CATEGORIES)
     conditional = YesNoField("Is it a 2-year conditional card?")
     conditions_petition = choices_field(
         "Petition to remove the conditions (I-751 or I-829)",
-        [("pending", "Filed, still pending"), ("approved", "Approved"),
-         ("late_or_not_filed", "Filed late, or not filed")],
+        [
+            ("pending", "Filed, still pending"),
+            ("approved", "Approved"),
+            ("late_or_not_filed", "Filed late, or not filed"),
+        ],
         blank="Not known",
     )
 
 
 class AddressRow(Form):
     address = StringField("Address", [Optional(), Length(max=200)])
-    state = choices_field("State", sorted(US_STATES.items(), key=lambda kv: kv[1]),
-                          blank="Outside the U.S. / not listed")
+    state = choices_field(
+        "State",
+        sorted(US_STATES.items(), key=lambda kv: kv[1]),
+        blank="Outside the U.S. / not listed",
+    )
     moved_in = DateField("From", [Optional(), not_in_future])
     moved_out = DateField("To (blank if current)", [Optional(), not_in_future])
 
 
 class ResidenceForm(SectionForm):
-    state = choices_field("State of residence now", sorted(US_STATES.items(),
-                                                           key=lambda kv: kv[1]))
+    state = choices_field("State of residence now", sorted(US_STATES.items(), key=lambda kv: kv[1]))
     state_since = _past_date("Living in this state since")
     student_dependent = YesNoField("A student who depends on family in another state?")
     addresses = FieldList(FormField(AddressRow), label="Addresses in the last 5 years")
@@ -112,8 +128,9 @@ class TripRow(Form):
 
 
 class TripsForm(SectionForm):
-    any_trips = YesNoField("Any trips outside the U.S. of 24 hours or more since becoming a "
-                          "resident?")
+    any_trips = YesNoField(
+        "Any trips outside the U.S. of 24 hours or more since becoming a resident?"
+    )
     trips = FieldList(FormField(TripRow), label="Trips")
 
     def validate_trips(self, field):
@@ -126,15 +143,18 @@ class TripsForm(SectionForm):
             if departed and returned:
                 spans.append((departed, returned, index))
         spans.sort()
-        for (_, first_back, first), (second_out, _, second) in zip(spans, spans[1:],
-                                                                    strict=False):
+        for (_, first_back, first), (second_out, _, second) in pairwise(spans):
             if second_out < first_back:
                 raise ValidationError(f"Trips {first} and {second} overlap.")
 
 
-MARITAL_STATUSES = [("single", "Single, never married"), ("married", "Married"),
-                    ("separated", "Legally separated"), ("divorced", "Divorced"),
-                    ("widowed", "Widowed")]
+MARITAL_STATUSES = [
+    ("single", "Single, never married"),
+    ("married", "Married"),
+    ("separated", "Legally separated"),
+    ("divorced", "Divorced"),
+    ("widowed", "Widowed"),
+]
 
 
 class ChildRow(Form):
@@ -146,14 +166,15 @@ class ChildRow(Form):
 class MarriageForm(SectionForm):
     status = choices_field("Marital status", MARITAL_STATUSES)
     married_on = _past_date("Date of the current marriage")
-    living_together_since = _past_date("Living together since",
-                                       "Blank if since the wedding.")
+    living_together_since = _past_date("Living together since", "Blank if since the wedding.")
     spouse_citizen = YesNoField("Is the spouse a U.S. citizen?")
-    spouse_citizen_since = _past_date("Spouse a citizen since",
-                                      "The spouse's birth date if a citizen by birth.")
+    spouse_citizen_since = _past_date(
+        "Spouse a citizen since", "The spouse's birth date if a citizen by birth."
+    )
     spouse_employed_abroad = YesNoField(
         "Does the citizen spouse work abroad for the U.S. government, an American company or "
-        "an international organization?")
+        "an international organization?"
+    )
     vawa = YesNoField("Green card through VAWA, as the abused spouse or child of a citizen?")
     prior_marriages = _count("How many earlier marriages?", 20)
     children = FieldList(FormField(ChildRow), label="Children")
@@ -178,8 +199,9 @@ class MilitaryForm(SectionForm):
     service_days = _count("Days of service in total", 30_000)
     served_since_2001_09_11 = YesNoField("Any service since 11 September 2001?")
     ss_registered = YesNoField("(Men) Registered with the Selective Service?")
-    ss_in_us_18_to_26 = YesNoField("(Men) Lived in the U.S. at any time between 18 and 26, "
-                                   "other than on a visa?")
+    ss_in_us_18_to_26 = YesNoField(
+        "(Men) Lived in the U.S. at any time between 18 and 26, other than on a visa?"
+    )
 
 
 CONVICTION_KINDS = [
@@ -191,12 +213,16 @@ CONVICTION_KINDS = [
     ("murder", "Murder"),
 ]
 OTHER_CONCERNS = [
-    ("habitual_drunkard", "Habitual drunkenness"), ("gambling", "Illegal gambling"),
-    ("polygamy", "More than one spouse at a time"), ("smuggling", "Helped someone enter illegally"),
-    ("prostitution", "Prostitution"), ("false_testimony", "Lied to get an immigration benefit"),
+    ("habitual_drunkard", "Habitual drunkenness"),
+    ("gambling", "Illegal gambling"),
+    ("polygamy", "More than one spouse at a time"),
+    ("smuggling", "Helped someone enter illegally"),
+    ("prostitution", "Prostitution"),
+    ("false_testimony", "Lied to get an immigration benefit"),
     ("benefit_fraud", "Public-benefit fraud"),
     ("totalitarian_party", "Communist or totalitarian party member"),
-    ("terrorist_org", "Terrorist organization"), ("unwilling_oath", "Unwilling to take the oath"),
+    ("terrorist_org", "Terrorist organization"),
+    ("unwilling_oath", "Unwilling to take the oath"),
     ("persecution", "Took part in persecution, genocide or torture"),
     ("desertion", "Deserted the U.S. armed forces"),
     ("alienage_discharge", "Exempted from U.S. military service as a foreigner"),
@@ -216,60 +242,85 @@ class DuiRow(Form):
 
 class CharacterForm(SectionForm):
     arrests_or_charges = _count(
-        "Arrests, citations or charges (not minor traffic tickets), anywhere, ever", 99)
+        "Arrests, citations or charges (not minor traffic tickets), anywhere, ever", 99
+    )
     traffic_tickets = _count("Traffic tickets in the last 5 years", 99)
     convictions = FieldList(FormField(ConvictionRow), label="Convictions")
     dui_convictions = FieldList(FormField(DuiRow), label="DUI / OUI convictions")
     jail_days = _count("Days in jail after a conviction, in the last 5 years", 5_000)
-    false_claim_to_citizenship = YesNoField("Ever claimed to be a U.S. citizen (on a job form, "
-                                            "to vote, for a benefit)?")
+    false_claim_to_citizenship = YesNoField(
+        "Ever claimed to be a U.S. citizen (on a job form, to vote, for a benefit)?"
+    )
     registered_or_voted = YesNoField("Ever registered to vote or voted in any U.S. election?")
     removal_proceedings = choices_field(
         "Removal or deportation proceedings",
-        [("never", "Never"), ("past", "In the past"), ("pending", "Pending now")])
+        [("never", "Never"), ("past", "In the past"), ("pending", "Pending now")],
+    )
     lpr_lawfulness_concern = YesNoField(
         "Any problem with how the green card was obtained (false information, a marriage that "
-        "ended quickly, a pending case at the time)?")
+        "ended quickly, a pending case at the time)?"
+    )
     child_support = choices_field(
-        "Child support", [("not_applicable", "Does not apply"), ("paid", "Pays it in full"),
-                          ("arrears", "Behind on payments")])
+        "Child support",
+        [
+            ("not_applicable", "Does not apply"),
+            ("paid", "Pays it in full"),
+            ("arrears", "Behind on payments"),
+        ],
+    )
     other_concerns = SelectMultipleField(
-        "Any of these ever true?", choices=[SelectChoice(v, t) for v, t in OTHER_CONCERNS],
-        validators=[Optional()], description="Choose all that apply; leave empty if none.")
+        "Any of these ever true?",
+        choices=[SelectChoice(v, t) for v, t in OTHER_CONCERNS],
+        validators=[Optional()],
+        description="Choose all that apply; leave empty if none.",
+    )
 
 
 class TaxesForm(SectionForm):
-    taxes = choices_field("Federal income taxes", [
-        ("filed", "Filed every year, nothing owed"),
-        ("owed_with_plan", "Owes taxes, with a payment plan"),
-        ("owed_no_plan", "Owes taxes, no payment plan"),
-        ("not_filed", "Did not file some years"),
-        ("filed_as_nonresident", "Filed as a nonresident"),
-    ])
+    taxes = choices_field(
+        "Federal income taxes",
+        [
+            ("filed", "Filed every year, nothing owed"),
+            ("owed_with_plan", "Owes taxes, with a payment plan"),
+            ("owed_no_plan", "Owes taxes, no payment plan"),
+            ("not_filed", "Did not file some years"),
+            ("filed_as_nonresident", "Filed as a nonresident"),
+        ],
+    )
 
 
 class ParentsForm(SectionForm):
     citizen_parent_before_18 = YesNoField(
-        "Was either parent a U.S. citizen, or did one become one, before the applicant turned "
-        "18?")
-    born_abroad_to_citizen = YesNoField("Was a parent a U.S. citizen when the applicant was "
-                                        "born abroad?")
+        "Was either parent a U.S. citizen, or did one become one, before the applicant turned 18?"
+    )
+    born_abroad_to_citizen = YesNoField(
+        "Was a parent a U.S. citizen when the applicant was born abroad?"
+    )
 
 
 class DisabilityForm(SectionForm):
     disability_exception = YesNoField(
         "Will the applicant ask to be excused from the English and civics tests because of a "
-        "disability (Form N-648)?")
+        "disability (Form N-648)?"
+    )
 
 
 class HouseholdForm(SectionForm):
-    size = IntegerField("People in the household", [Optional(), NumberRange(1, 30,
-                                                     "Enter 1 to 30 people.")])
+    size = IntegerField(
+        "People in the household", [Optional(), NumberRange(1, 30, "Enter 1 to 30 people.")]
+    )
     income = IntegerField(
         "Household income last year (dollars)",
-        [Optional(), NumberRange(0, MAX_INCOME, "Enter the yearly income in whole dollars; "
-                                 "that figure looks mistyped.")],
+        [
+            Optional(),
+            NumberRange(
+                0,
+                MAX_INCOME,
+                "Enter the yearly income in whole dollars; that figure looks mistyped.",
+            ),
+        ],
     )
-    means_tested_benefit = YesNoField("Anyone in the household receives Medicaid, SNAP, "
-                                      "TANF or SSI?")
+    means_tested_benefit = YesNoField(
+        "Anyone in the household receives Medicaid, SNAP, TANF or SSI?"
+    )
     hardship = YesNoField("A financial hardship (medical bills, job loss, eviction)?")

@@ -42,8 +42,16 @@ def _ask(answers, *names):
 
 
 def _missing_contact(a):
-    return _ask(a, "given_names", "family_names", "date_of_birth", "sex", "nationalities",
-                "name_changed", "language")
+    return _ask(
+        a,
+        "given_names",
+        "family_names",
+        "date_of_birth",
+        "sex",
+        "nationalities",
+        "name_changed",
+        "language",
+    )
 
 
 def _missing_green_card(a):
@@ -90,9 +98,17 @@ def _missing_military(a, sex=None):
 
 
 def _missing_character(a):
-    missing = _ask(a, "arrests_or_charges", "traffic_tickets", "jail_days",
-                   "false_claim_to_citizenship", "registered_or_voted", "removal_proceedings",
-                   "lpr_lawfulness_concern", "child_support")
+    missing = _ask(
+        a,
+        "arrests_or_charges",
+        "traffic_tickets",
+        "jail_days",
+        "false_claim_to_citizenship",
+        "registered_or_voted",
+        "removal_proceedings",
+        "lpr_lawfulness_concern",
+        "child_support",
+    )
     if any(not (row.get("date") and row.get("kind")) for row in a.get("convictions", [])):
         missing.append("The date and kind of every conviction")
     return missing
@@ -113,21 +129,39 @@ MISSING = {
 }
 
 SECTIONS = (
-    Section("contact", "Contact and language", forms.ContactForm,
-            blurb="Who the applicant is and how to reach them."),
-    Section("green_card", "Green card", forms.GreenCardForm,
-            blurb="Read these off the card."),
+    Section(
+        "contact",
+        "Contact and language",
+        forms.ContactForm,
+        blurb="Who the applicant is and how to reach them.",
+    ),
+    Section("green_card", "Green card", forms.GreenCardForm, blurb="Read these off the card."),
     Section("residence", "Where they live", forms.ResidenceForm, rows=("addresses",)),
-    Section("trips", "Trips outside the U.S.", forms.TripsForm, rows=("trips",),
-            blurb="Every trip of 24 hours or more since becoming a resident. Passports help."),
+    Section(
+        "trips",
+        "Trips outside the U.S.",
+        forms.TripsForm,
+        rows=("trips",),
+        blurb="Every trip of 24 hours or more since becoming a resident. Passports help.",
+    ),
     Section("marriage", "Marriage and children", forms.MarriageForm, rows=("children",)),
-    Section("employment", "Work and school", forms.EmploymentForm, rows=("jobs",),
-            required_for_screening=False),
+    Section(
+        "employment",
+        "Work and school",
+        forms.EmploymentForm,
+        rows=("jobs",),
+        required_for_screening=False,
+    ),
     Section("military", "Military and Selective Service", forms.MilitaryForm),
-    Section("character", "Arrests, court and other questions", forms.CharacterForm,
-            sensitive=True, rows=("convictions", "dui_convictions"),
-            blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
-                  "form asks."),
+    Section(
+        "character",
+        "Arrests, court and other questions",
+        forms.CharacterForm,
+        sensitive=True,
+        rows=("convictions", "dui_convictions"),
+        blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
+        "form asks.",
+    ),
     Section("taxes", "Taxes", forms.TaxesForm),
     Section("parents", "Parents' citizenship", forms.ParentsForm),
     Section("disability", "Disability exception", forms.DisabilityForm),
@@ -162,7 +196,6 @@ def drop_empty_rows(answers, rows):
     """Rows where nothing was typed are not answers."""
     for name in rows:
         answers[name] = [
-            row for row in answers.get(name, [])
-            if any(not _blank(value) for value in row.values())
+            row for row in answers.get(name, []) if any(not _blank(value) for value in row.values())
         ]
     return answers

@@ -39,7 +39,7 @@ def all_answers(case):
 
 
 def applicant_sex(case):
-    return (case.section("contact").answers.get("sex") if case.section("contact") else None)
+    return case.section("contact").answers.get("sex") if case.section("contact") else None
 
 
 def section_status(case):
@@ -53,16 +53,23 @@ def section_status(case):
 
 
 def incomplete_sections(case):
-    return [section for section, missing, saved in section_status(case)
-            if section.required_for_screening and (missing or not saved)]
+    return [
+        section
+        for section, missing, saved in section_status(case)
+        if section.required_for_screening and (missing or not saved)
+    ]
 
 
-def save_section(case, key, form, *, by, now, today):
-    """Store a section's answers and re-screen. Raises StaleVersion or ServiceError."""
-    if str(case.version) != (form.version.data or ""):
+def save_section(case, key, data, version, *, by, now, today):
+    """Store a section's answers (a validated form's data) and re-screen the case.
+
+    `version` is the case version the form was loaded at. Raises StaleVersion when the case
+    changed since, or ServiceError for a business rule (an A-number already on file).
+    """
+    if str(case.version) != str(version or ""):
         raise StaleVersion(case.version)
     section_def = BY_KEY[key]
-    answers = drop_empty_rows(to_json(form.data), section_def.rows)
+    answers = drop_empty_rows(to_json(data), section_def.rows)
     _update_applicant(case, key, answers)
     for name in APPLICANT_FIELDS.get(key, ()):
         answers.pop(name, None)
@@ -97,20 +104,27 @@ def _update_applicant(case, key, answers):
     elif key == "green_card" and answers.get("a_number"):
         number = normalize_a_number(answers["a_number"])
         if number is None:
-            raise ServiceError("An A-number has 8 or 9 digits, like A123-456-789.",
-                               field="a_number")
+            raise ServiceError(
+                "An A-number has 8 or 9 digits, like A123-456-789.", field="a_number"
+            )
         _check_a_number_free(applicant, number)
         applicant.a_number = number
 
 
 def _check_a_number_free(applicant, number):
-    other = db.session.scalar(select(Applicant).where(
-        Applicant.organization_id == applicant.organization_id,
-        Applicant.a_number == number, Applicant.id != applicant.id))
+    other = db.session.scalar(
+        select(Applicant).where(
+            Applicant.organization_id == applicant.organization_id,
+            Applicant.a_number == number,
+            Applicant.id != applicant.id,
+        )
+    )
     if other is not None:
         raise ServiceError(
             f"This A-number is already on file for {other.full_name}. Check the person; if it "
-            "is the same person, close this case as a duplicate.", field="a_number")
+            "is the same person, close this case as a duplicate.",
+            field="a_number",
+        )
 
 
 def rescreen(case, *, by, now, today):
@@ -120,24 +134,33 @@ def rescreen(case, *, by, now, today):
     """
     applicant = case.applicant
     try:
-        facts = facts_from_case({"date_of_birth": applicant.date_of_birth.isoformat()},
-                                all_answers(case), today)
+        facts = facts_from_case(
+            {"date_of_birth": applicant.date_of_birth.isoformat()}, all_answers(case), today
+        )
         result = result_to_dict(screen(parse_facts(facts)))
     except (NotEnoughToScreen, FactsError):
         return case.latest_screening
     digest = facts_hash(facts)
     latest = case.latest_screening
-    if latest is not None and (latest.facts_hash, latest.rules_version, latest.outcome,
-                               str(latest.earliest_filing_date)) == (
-            digest, result["rules_version"], result["outcome"],
-            str(result["earliest_filing_date"])):
+    if latest is not None and (
+        latest.facts_hash,
+        latest.rules_version,
+        latest.outcome,
+        str(latest.earliest_filing_date),
+    ) == (digest, result["rules_version"], result["outcome"], str(result["earliest_filing_date"])):
         return latest
     run = ScreeningRun(
-        case=case, created_at=now, created_by_id=getattr(by, "id", None), facts=facts,
-        result=result, facts_hash=digest, rules_version=result["rules_version"],
+        case=case,
+        created_at=now,
+        created_by_id=getattr(by, "id", None),
+        facts=facts,
+        result=result,
+        facts_hash=digest,
+        rules_version=result["rules_version"],
         outcome=result["outcome"],
         earliest_filing_date=date.fromisoformat(result["earliest_filing_date"])
-        if result["earliest_filing_date"] else None,
+        if result["earliest_filing_date"]
+        else None,
     )
     db.session.add(run)
     audit.record("screening.run", actor=by, target=case, at=now, outcome=result["outcome"])
@@ -153,5 +176,10 @@ def save_documents(case, brought, *, by, now):
     section.answers = {"brought": sorted(set(brought))}
     section.updated_at, section.updated_by_id = now, by.id
     case.touch(now)
-    audit.record("intake.documents_checked", actor=by, target=case, at=now,
-                 count=len(section.answers["brought"]))
+    audit.record(
+        "intake.documents_checked",
+        actor=by,
+        target=case,
+        at=now,
+        count=len(section.answers["brought"]),
+    )

@@ -8,7 +8,7 @@ from clinic.auth.decorators import roles_required
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases import policy
-from clinic.cases.views import case_or_404
+from clinic.cases.views import editable_case_or_404
 from clinic.clock import today, utcnow
 from clinic.forms import show_service_error
 from clinic.intake import services
@@ -48,21 +48,35 @@ def _row_action(form, section):
 @bp.route("/<key>", methods=["GET", "POST"])
 @roles_required(*INTAKE_ROLES)
 def section(case_id, key):
-    case = case_or_404(case_id, policy.can_edit_intake)
+    case = editable_case_or_404(case_id)
     section = BY_KEY.get(key) or abort(404)
     if request.method == "GET":
         audit.record("case.viewed", actor=current_user, target=case, at=utcnow(), section=key)
-        form = section.form_class(data={**services.stored_answers(case, key),
-                                        "version": str(case.version)})
+        form = section.form_class(
+            data={**services.stored_answers(case, key), "version": str(case.version)}
+        )
     else:
         form = section.form_class()
     if request.method == "POST" and not _row_action(form, section) and form.validate():
         try:
-            services.save_section(case, key, form, by=current_user, now=utcnow(), today=today())
+            services.save_section(
+                case,
+                key,
+                form.data,
+                form.version.data,
+                by=current_user,
+                now=utcnow(),
+                today=today(),
+            )
         except services.StaleVersion:
-            return render_template("intake/conflict.html", case=case, section=section, form=form,
-                                   stored=services.stored_answers(case, key),
-                                   labels=_labels(form)), 409
+            return render_template(
+                "intake/conflict.html",
+                case=case,
+                section=section,
+                form=form,
+                stored=services.stored_answers(case, key),
+                labels=_labels(form),
+            ), 409
         except ServiceError as error:
             show_service_error(form, error)
         else:
@@ -72,12 +86,19 @@ def section(case_id, key):
                 return redirect(url_for("cases.show", case_id=case.id))
             return redirect(url_for("intake.section", case_id=case.id, key=following))
     return render_template(
-        "intake/section.html", case=case, section=section, form=form,
-        status=services.section_status(case), latest=case.latest_screening,
+        "intake/section.html",
+        case=case,
+        section=section,
+        form=form,
+        status=services.section_status(case),
+        latest=case.latest_screening,
         sensitive=policy.can_see_sensitive(current_user, case, doing_intake=True),
     )
 
 
 def _labels(form):
-    return {field.name: field.label.text for field in form if field.name not in ("csrf_token",
-                                                                                   "version")}
+    return {
+        field.name: field.label.text
+        for field in form
+        if field.name not in ("csrf_token", "version")
+    }

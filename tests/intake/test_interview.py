@@ -27,8 +27,12 @@ def test_a_complete_interview_screens_the_case_and_goes_to_review(app, volunteer
     assert "Eligible to file now" in page
     assert "Reduced fee" in page  # 3 people on $42,000: under 400% of the guideline
     version = page.split('name="version" type="hidden" value="')[1].split('"')[0]
-    assert volunteer.post(f"/cases/{case.id}/step/finish_intake",
-                          data={"version": version}).status_code == 302
+    assert (
+        volunteer.post(
+            f"/cases/{case.id}/step/finish_intake", data={"version": version}
+        ).status_code
+        == 302
+    )
     version = case_version(volunteer, case.id)
     volunteer.post(f"/cases/{case.id}/step/send_to_review", data={"version": version})
     with app.app_context():
@@ -36,8 +40,12 @@ def test_a_complete_interview_screens_the_case_and_goes_to_review(app, volunteer
         assert record.stage == Stage.IN_REVIEW
         assert record.applicant.a_number == "123456789"
         assert record.applicant.phone == "9785550199"
-        steps = [e.details["step"] for e in db.session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "case.stage_changed"))]
+        steps = [
+            e.details["step"]
+            for e in db.session.scalars(
+                select(AuditEvent).where(AuditEvent.action == "case.stage_changed")
+            )
+        ]
         assert steps == ["finish_intake", "send_to_review"]
 
 
@@ -63,14 +71,19 @@ def test_screening_waits_for_birth_date_and_resident_since(volunteer, case):
         ("contact", {"date_of_birth": "31/31/1985"}, "date_of_birth", "MM/DD/YYYY"),
         ("green_card", {"lpr_since": "01/01/2030"}, "lpr_since", "in the future"),
         ("green_card", {"a_number": "A12-34"}, "a_number", "8 or 9 digits"),
-        ("trips", {"trips-0-returned": "05/01/2023"}, "trips-0-returned",
-         "return is before the departure"),
+        (
+            "trips",
+            {"trips-0-returned": "05/01/2023"},
+            "trips-0-returned",
+            "return is before the departure",
+        ),
         ("household", {"income": "900000000"}, "income", "looks mistyped"),
         ("household", {"size": "0"}, "size", "1 to 30"),
     ],
 )
-def test_bad_answers_are_refused_beside_the_field_with_values_kept(volunteer, case, key,
-                                                                   answers, field, message):
+def test_bad_answers_are_refused_beside_the_field_with_values_kept(
+    volunteer, case, key, answers, field, message
+):
     response = post_section(volunteer, case.id, key, answers)
     page = page_text(response)
     assert response.status_code == 200
@@ -81,8 +94,14 @@ def test_bad_answers_are_refused_beside_the_field_with_values_kept(volunteer, ca
 
 
 def test_overlapping_trips_are_refused(volunteer, case):
-    page = page_text(post_section(volunteer, case.id, "trips", {
-        "trips-1-departed": "07/01/2023", "trips-1-returned": "08/01/2023"}))
+    page = page_text(
+        post_section(
+            volunteer,
+            case.id,
+            "trips",
+            {"trips-1-departed": "07/01/2023", "trips-1-returned": "08/01/2023"},
+        )
+    )
     assert "Trips 1 and 2 overlap." in page
     assert 'value="08/01/2023"' in page
 
@@ -95,17 +114,21 @@ def test_iso_dates_are_accepted_too(app, volunteer, case):
 
 
 def test_a_section_saves_partly_and_lists_what_is_missing(app, volunteer, case):
-    response = volunteer.post(f"/cases/{case.id}/intake/taxes",
-                              data={"version": case_version(volunteer, case.id, "taxes"),
-                                    "go": "stay"})
+    response = volunteer.post(
+        f"/cases/{case.id}/intake/taxes",
+        data={"version": case_version(volunteer, case.id, "taxes"), "go": "stay"},
+    )
     assert response.status_code == 302
     page = page_text(volunteer.get(f"/cases/{case.id}/intake/taxes"))
     assert "Still to answer:" in page and "Federal income taxes" in page
 
 
 def test_rows_are_added_and_removed_without_losing_typed_answers(volunteer, case):
-    data = {**COMPLETE["trips"], "version": case_version(volunteer, case.id, "trips"),
-            "row_action": "add:trips"}
+    data = {
+        **COMPLETE["trips"],
+        "version": case_version(volunteer, case.id, "trips"),
+        "row_action": "add:trips",
+    }
     page = page_text(volunteer.post(f"/cases/{case.id}/intake/trips", data=data))
     assert 'name="trips-1-departed"' in page and 'value="06/01/2023"' in page
     data["row_action"] = "remove:trips:0"
@@ -116,27 +139,29 @@ def test_rows_are_added_and_removed_without_losing_typed_answers(volunteer, case
 def test_finishing_intake_needs_every_required_section(volunteer, case):
     post_section(volunteer, case.id, "contact")
     post_section(volunteer, case.id, "green_card")
-    response = volunteer.post(f"/cases/{case.id}/step/finish_intake",
-                              data={"version": case_version(volunteer, case.id)},
-                              follow_redirects=True)
+    response = volunteer.post(
+        f"/cases/{case.id}/step/finish_intake",
+        data={"version": case_version(volunteer, case.id)},
+        follow_redirects=True,
+    )
     assert "Finish these sections first" in page_text(response)
 
 
-def test_a_stale_save_gets_409_with_both_versions_and_saves_nothing(app, login_as, volunteer,
-                                                                     case, make):
+def test_a_stale_save_gets_409_with_both_versions_and_saves_nothing(
+    app, login_as, volunteer, case, make
+):
     other = login_as("coordinator")
     stale = case_version(volunteer, case.id, "taxes")
     assert post_section(other, case.id, "taxes", {"taxes": "owed_with_plan"}).status_code == 302
-    response = volunteer.post(f"/cases/{case.id}/intake/taxes",
-                              data={"taxes": "not_filed", "version": stale})
+    response = volunteer.post(
+        f"/cases/{case.id}/intake/taxes", data={"taxes": "not_filed", "version": stale}
+    )
     page = page_text(response)
     assert response.status_code == 409
-    assert "Owes taxes" not in page or True
     assert "owed_with_plan" in page and "not_filed" in page  # both versions shown
     assert 'name="taxes" value="not_filed"' in page  # the typed answer is still there
     with app.app_context():
-        assert db.session.get(Case, case.id).section("taxes").answers["taxes"] == \
-            "owed_with_plan"
+        assert db.session.get(Case, case.id).section("taxes").answers["taxes"] == "owed_with_plan"
 
 
 def test_viewing_a_case_is_audited(app, volunteer, case):
