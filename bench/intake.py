@@ -35,18 +35,28 @@ PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 VERSION = re.compile(r'name="version" type="hidden" value="(\d+)"')
 SECTIONS = {
-    "household": lambda rng: {"size": str(rng.randint(1, 6)),
-                              "income": str(rng.randint(10_000, 150_000)),
-                              "means_tested_benefit": rng.choice(["yes", "no"]),
-                              "hardship": "no"},
+    "household": lambda rng: {
+        "size": str(rng.randint(1, 6)),
+        "income": str(rng.randint(10_000, 150_000)),
+        "means_tested_benefit": rng.choice(["yes", "no"]),
+        "hardship": "no",
+    },
     "taxes": lambda rng: {"taxes": rng.choice(["filed", "owed_with_plan"])},
-    "trips": lambda rng: {"any_trips": "yes", "trips-0-departed": "06/01/2023",
-                          "trips-0-returned": f"07/{rng.randint(2, 28):02d}/2023",
-                          "trips-0-destination": "Brazil"},
-    "contact": lambda rng: {"given_names": "Ana", "family_names": f"Bench {rng.randint(1, 9)}",
-                            "date_of_birth": "04/02/1985", "sex": "female",
-                            "name_changed": "no", "language": "Portuguese",
-                            "phone": f"978555{rng.randint(1000, 9999)}"},
+    "trips": lambda rng: {
+        "any_trips": "yes",
+        "trips-0-departed": "06/01/2023",
+        "trips-0-returned": f"07/{rng.randint(2, 28):02d}/2023",
+        "trips-0-destination": "Brazil",
+    },
+    "contact": lambda rng: {
+        "given_names": "Ana",
+        "family_names": f"Bench {rng.randint(1, 9)}",
+        "date_of_birth": "04/02/1985",
+        "sex": "female",
+        "name_changed": "no",
+        "language": "Portuguese",
+        "phone": f"978555{rng.randint(1000, 9999)}",
+    },
 }
 
 
@@ -83,8 +93,11 @@ def volunteer(port, email, case_id, deadline, think, results, seed):
     rng = random.Random(seed)
     browser = Browser(port)
     status, page = browser.request("GET", "/login")
-    status, _ = browser.request("POST", "/login", {"email": email, "password": PASSWORD,
-                                                   "csrf_token": TOKEN.search(page).group(1)})
+    status, _ = browser.request(
+        "POST",
+        "/login",
+        {"email": email, "password": PASSWORD, "csrf_token": TOKEN.search(page).group(1)},
+    )
     if status != 302:
         results["errors"].append(f"login {status}")
         return
@@ -95,8 +108,12 @@ def volunteer(port, email, case_id, deadline, think, results, seed):
             results["errors"].append(f"GET {key} {status}")
             continue
         time.sleep(rng.uniform(*think))  # the volunteer types
-        form = {**SECTIONS[key](rng), "csrf_token": TOKEN.search(page).group(1),
-                "version": VERSION.search(page).group(1), "go": "stay"}
+        form = {
+            **SECTIONS[key](rng),
+            "csrf_token": TOKEN.search(page).group(1),
+            "version": VERSION.search(page).group(1),
+            "go": "stay",
+        }
         started = time.perf_counter()
         status, _ = browser.request("POST", f"/cases/{case_id}/intake/{key}", form)
         results["latencies"].append(time.perf_counter() - started)
@@ -109,11 +126,18 @@ def prepare(instance, database_url, volunteers):
     env = {**os.environ, "CLINIC_INSTANCE_PATH": str(instance)}
     if database_url:
         env["CLINIC_DATABASE_URL"] = database_url
-    (instance / "config.py").write_text(f"SECRET_KEY = {uuid.uuid4().hex!r}\n"
-                                        "ARGON2_MEMORY_COST = 19456\nARGON2_TIME_COST = 2\n"
-                                        "ARGON2_PARALLELISM = 1\n")
-    subprocess.run([sys.executable, "-m", "flask", "--app", "clinic", "db", "upgrade"],
-                   env=env, check=True, capture_output=True, cwd=ROOT)
+    (instance / "config.py").write_text(
+        f"SECRET_KEY = {uuid.uuid4().hex!r}\n"
+        "ARGON2_MEMORY_COST = 19456\nARGON2_TIME_COST = 2\n"
+        "ARGON2_PARALLELISM = 1\n"
+    )
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "clinic", "db", "upgrade"],
+        env=env,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     script = f"""
 from datetime import date
 from clinic import create_app
@@ -138,8 +162,14 @@ with app.app_context():
         print(case.id)
     db.session.commit()
 """
-    done = subprocess.run([sys.executable, "-c", script], env=env, check=True,
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     return env, [int(line) for line in done.stdout.split()]
 
 
@@ -150,9 +180,21 @@ def run(label, database_url, args):
         port = free_port()
         log = instance / "gunicorn.log"
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", str(args.workers), "--bind",
-             f"127.0.0.1:{port}", "--error-logfile", str(log), "wsgi:app"],
-            env=env, cwd=ROOT)
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                str(args.workers),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--error-logfile",
+                str(log),
+                "wsgi:app",
+            ],
+            env=env,
+            cwd=ROOT,
+        )
         try:
             for _ in range(100):
                 try:
@@ -162,9 +204,21 @@ def run(label, database_url, args):
                     time.sleep(0.1)
             results = {"latencies": [], "errors": []}
             deadline = time.monotonic() + args.seconds
-            threads = [threading.Thread(target=volunteer, args=(
-                port, f"v{n}@bench.example.org", case_ids[n], deadline, args.think, results, n))
-                for n in range(args.volunteers)]
+            threads = [
+                threading.Thread(
+                    target=volunteer,
+                    args=(
+                        port,
+                        f"v{n}@bench.example.org",
+                        case_ids[n],
+                        deadline,
+                        args.think,
+                        results,
+                        n,
+                    ),
+                )
+                for n in range(args.volunteers)
+            ]
             for thread in threads:
                 thread.start()
             for thread in threads:
@@ -176,13 +230,20 @@ def run(label, database_url, args):
     latencies = sorted(results["latencies"])
     p95 = latencies[int(len(latencies) * 0.95) - 1] * 1000 if latencies else float("nan")
     median = statistics.median(latencies) * 1000 if latencies else float("nan")
-    print(f"{label}: {len(latencies)} saves in {args.seconds} s by {args.volunteers} volunteers, "
-          f"median {median:.0f} ms, p95 {p95:.0f} ms, errors {len(results['errors'])}, "
-          f"'database is locked' {locked}")
+    print(
+        f"{label}: {len(latencies)} saves in {args.seconds} s by {args.volunteers} volunteers, "
+        f"median {median:.0f} ms, p95 {p95:.0f} ms, errors {len(results['errors'])}, "
+        f"'database is locked' {locked}"
+    )
     if results["errors"]:
         print("  first errors:", results["errors"][:5])
-    return {"saves": len(latencies), "median_ms": round(median, 1), "p95_ms": round(p95, 1),
-            "errors": len(results["errors"]), "locked": locked}
+    return {
+        "saves": len(latencies),
+        "median_ms": round(median, 1),
+        "p95_ms": round(p95, 1),
+        "errors": len(results["errors"]),
+        "locked": locked,
+    }
 
 
 def postgres_answers():
@@ -206,8 +267,7 @@ def with_schema(args):
         url = f"{PG_URL}?options=-csearch_path%3D{schema}"
         return run("PostgreSQL", url, args)
     finally:
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/test",
-                             autocommit=True) as conn:
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/test", autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
@@ -216,8 +276,11 @@ def main():
     parser.add_argument("--volunteers", type=int, default=30)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--think", default="0.5:1.5",
-                        help="seconds a volunteer spends on a page before saving, min:max")
+    parser.add_argument(
+        "--think",
+        default="0.5:1.5",
+        help="seconds a volunteer spends on a page before saving, min:max",
+    )
     args = parser.parse_args()
     args.think = tuple(float(x) for x in args.think.split(":"))
     figures = {"bench": "intake", "volunteers": args.volunteers, "seconds": args.seconds}

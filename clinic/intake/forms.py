@@ -244,6 +244,10 @@ class CharacterForm(SectionForm):
     arrests_or_charges = _count(
         "Arrests, citations or charges (not minor traffic tickets), anywhere, ever", 99
     )
+    arrests_details = TextAreaField(
+        "For each one: when, where, what for, and what happened",
+        [Optional(), Length(max=1000)],
+    )
     traffic_tickets = _count("Traffic tickets in the last 5 years", 99)
     convictions = FieldList(FormField(ConvictionRow), label="Convictions")
     dui_convictions = FieldList(FormField(DuiRow), label="DUI / OUI convictions")
@@ -251,15 +255,23 @@ class CharacterForm(SectionForm):
     false_claim_to_citizenship = YesNoField(
         "Ever claimed to be a U.S. citizen (on a job form, to vote, for a benefit)?"
     )
+    false_claim_details = StringField(
+        "When, and on what form or occasion", [Optional(), Length(max=300)]
+    )
     registered_or_voted = YesNoField("Ever registered to vote or voted in any U.S. election?")
+    voting_details = StringField(
+        "When, where, and which election or registration", [Optional(), Length(max=300)]
+    )
     removal_proceedings = choices_field(
         "Removal or deportation proceedings",
         [("never", "Never"), ("past", "In the past"), ("pending", "Pending now")],
     )
+    removal_details = StringField("Court, dates and outcome", [Optional(), Length(max=300)])
     lpr_lawfulness_concern = YesNoField(
         "Any problem with how the green card was obtained (false information, a marriage that "
         "ended quickly, a pending case at the time)?"
     )
+    lpr_details = StringField("What happened", [Optional(), Length(max=300)])
     child_support = choices_field(
         "Child support",
         [

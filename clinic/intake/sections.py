@@ -23,6 +23,9 @@ class Section:
     sensitive: bool = False  # criminal-history answers: shown only to roles that need them
     blurb: str = ""
     rows: tuple = field(default=())  # FieldList names, e.g. ("trips",)
+    # Follow-up questions shown only after a given answer: {field: (question, answers)}.
+    # Without JavaScript every question shows; answers to hidden ones are kept as typed.
+    reveal: dict = field(default_factory=dict)
 
     def missing(self, answers, sex=None):
         """Labels of the questions still unanswered, given the stored answers (and the
@@ -128,6 +131,9 @@ MISSING = {
     "household": lambda a: _ask(a, "size", "income", "means_tested_benefit", "hardship"),
 }
 
+YES = ("yes",)
+MARRIED = ("married",)
+
 SECTIONS = (
     Section(
         "contact",
@@ -135,7 +141,13 @@ SECTIONS = (
         forms.ContactForm,
         blurb="Who the applicant is and how to reach them.",
     ),
-    Section("green_card", "Green card", forms.GreenCardForm, blurb="Read these off the card."),
+    Section(
+        "green_card",
+        "Green card",
+        forms.GreenCardForm,
+        blurb="Read these off the card.",
+        reveal={"conditions_petition": ("conditional", YES)},
+    ),
     Section("residence", "Where they live", forms.ResidenceForm, rows=("addresses",)),
     Section(
         "trips",
@@ -143,8 +155,21 @@ SECTIONS = (
         forms.TripsForm,
         rows=("trips",),
         blurb="Every trip of 24 hours or more since becoming a resident. Passports help.",
+        reveal={"trips": ("any_trips", YES)},
     ),
-    Section("marriage", "Marriage and children", forms.MarriageForm, rows=("children",)),
+    Section(
+        "marriage",
+        "Marriage and children",
+        forms.MarriageForm,
+        rows=("children",),
+        reveal={
+            "married_on": ("status", MARRIED),
+            "living_together_since": ("status", MARRIED),
+            "spouse_citizen": ("status", MARRIED),
+            "spouse_citizen_since": ("spouse_citizen", YES),
+            "spouse_employed_abroad": ("spouse_citizen", YES),
+        },
+    ),
     Section(
         "employment",
         "Work and school",
@@ -152,7 +177,21 @@ SECTIONS = (
         rows=("jobs",),
         required_for_screening=False,
     ),
-    Section("military", "Military and Selective Service", forms.MilitaryForm),
+    Section(
+        "military",
+        "Military and Selective Service",
+        forms.MilitaryForm,
+        reveal={
+            name: ("served", YES)
+            for name in (
+                "honorable",
+                "serving_now",
+                "separated_on",
+                "service_days",
+                "served_since_2001_09_11",
+            )
+        },
+    ),
     Section(
         "character",
         "Arrests, court and other questions",
@@ -161,6 +200,12 @@ SECTIONS = (
         rows=("convictions", "dui_convictions"),
         blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
         "form asks.",
+        reveal={
+            "false_claim_details": ("false_claim_to_citizenship", YES),
+            "voting_details": ("registered_or_voted", YES),
+            "removal_details": ("removal_proceedings", ("past", "pending")),
+            "lpr_details": ("lpr_lawfulness_concern", YES),
+        },
     ),
     Section("taxes", "Taxes", forms.TaxesForm),
     Section("parents", "Parents' citizenship", forms.ParentsForm),

@@ -1,9 +1,29 @@
-// Progressive enhancement for the interview (the pages work without it).
-// Trips: a running total of days away, and a warning beside any long trip as it is typed.
+// Progressive enhancement for the interview; every page works without it.
 (function () {
   "use strict";
   var form = document.getElementById("intake-form");
-  if (!form || form.dataset.section !== "trips") { return; }
+  if (!form) { return; }
+
+  // Follow-up questions appear once the answer that calls for them is given.
+  function currentValue(name) {
+    var checked = form.querySelector("input[name='" + name + "']:checked");
+    if (checked) { return checked.value; }
+    var select = form.querySelector("select[name='" + name + "']");
+    return select ? select.value : "";
+  }
+
+  function reveal() {
+    form.querySelectorAll("[data-show-if]").forEach(function (block) {
+      var wanted = block.dataset.showValues.split(" ");
+      block.hidden = wanted.indexOf(currentValue(block.dataset.showIf)) === -1;
+    });
+  }
+
+  form.addEventListener("change", reveal);
+  reveal();
+
+  // Trips: a running total of days away, and a warning beside any long trip as it is typed.
+  if (form.dataset.section !== "trips") { return; }
   var total = form.querySelector("[data-trip-total]");
 
   function parse(text) {
@@ -26,13 +46,16 @@
         note.setAttribute("role", "status");
         back.parentNode.appendChild(note);
       }
-      var start = out && parse(out.value), end = back && parse(back.value);
-      var days = start !== null && end !== null ? Math.round((end - start) / 86400000) : null;
+      var start = parse(out.value), end = parse(back.value);
       note.textContent = "";
-      if (days === null) { return; }
-      if (days < 0) { note.textContent = "The return is before the departure."; return; }
+      if (start === null || end === null) { return; }
+      var days = Math.round((end - start) / 86400000);
+      if (days < 0) {
+        if (!back.parentNode.querySelector(".error")) { note.textContent = "The return is before the departure."; }
+        return;
+      }
       away += Math.max(0, days - 1);
-      if (days >= 365) { note.textContent = days + " days: a year or more breaks residence."; }
+      if (days >= 365) { note.textContent = days + " days: a year or more breaks continuous residence."; }
       else if (days > 180) { note.textContent = days + " days: more than six months, an attorney must review."; }
       else if (days >= 178) { note.textContent = days + " days: close to six months, an attorney must review."; }
     });

@@ -139,3 +139,22 @@ def test_staff_from_outside_the_day_is_refused(app, login_as, make):
         )
     )
     assert "Choose someone from the list." in page
+
+
+def test_a_second_check_in_typed_differently_finds_the_first_record(login_as, make):
+    volunteer = login_as("volunteer")
+    event = make.event(staff=[volunteer.user])
+    make.case(event, given="Thị Lan", family="Nguyễn", a_number="A123456789")
+    page = page_text(
+        volunteer.post(
+            f"/events/{event.id}/check-in",
+            data={
+                "given_names": "lan",
+                "family_names": "NGUYEN-THI",
+                "a_number": "A-123-456-789",
+                "action": "search",
+            },
+        )
+    )
+    assert "Thị Lan Nguyễn" in page and "same A-number" in page
+    assert "This may be someone already on file" in page

@@ -177,3 +177,9 @@ def test_names_in_any_script_are_stored_and_shown(app, volunteer, case):
     assert "محمد 王" in page
     with app.app_context():
         assert db.session.get(Applicant, case.applicant_id).family_names == "王"
+
+
+def test_follow_up_questions_are_marked_to_appear_after_a_yes(volunteer, case):
+    page = volunteer.get(f"/cases/{case.id}/intake/character").get_data(as_text=True)
+    assert 'data-show-if="registered_or_voted" data-show-values="yes"' in page
+    assert 'name="voting_details"' in page  # present without JavaScript too
