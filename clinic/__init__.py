@@ -94,8 +94,9 @@ def _register_blueprints(app):
     from clinic.events.views import bp as events_bp
     from clinic.intake.views import bp as intake_bp
     from clinic.main.views import bp as main_bp
+    from clinic.review.views import bp as review_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, events_bp, cases_bp, intake_bp):
+    for blueprint in (main_bp, auth_bp, admin_bp, events_bp, cases_bp, intake_bp, review_bp):
         app.register_blueprint(blueprint)
 
 

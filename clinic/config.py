@@ -45,3 +45,4 @@ WTF_CSRF_TIME_LIMIT = None  # the session's own limits apply; a long intake must
 TIMEZONE = "America/New_York"
 # A callable returning an aware UTC datetime; tests replace it to pass time in.
 CLOCK = system_clock
+REVIEW_CLAIM_MINUTES = 90  # an attorney's claim on a case lapses after this long

@@ -5,13 +5,19 @@ import random
 import secrets
 from datetime import timedelta
 
+from sqlalchemy import select
+
 from clinic.admin import services as admin_services
 from clinic.auth.roles import Credential, Role
 from clinic.cases import machine
 from clinic.cases import services as cases
+from clinic.cases.models import Case
+from clinic.cases.stages import Stage
 from clinic.events import services as events
 from clinic.extensions import db
 from clinic.intake.services import save_section
+from clinic.review import services as review
+from clinic.review.models import Decision
 
 ORGANIZATIONS = [
     (
@@ -375,7 +381,14 @@ def seed(today, now, echo):
         _seed_applicant(
             number, label, changes, days[org_index], staff_by_org[org_index], today, now, rng
         )
-    echo(f"Created {len(scenarios(today))} demo applicants at {len(days)} clinic days.")
+    decided = 0
+    for day, staff in zip(days, staff_by_org, strict=True):
+        attorney = next(u for u in staff if u.role == Role.ATTORNEY)
+        decided += _seed_decisions(day, attorney, dict(credentials)[attorney.email], now)
+    echo(
+        f"Created {len(scenarios(today))} demo applicants at {len(days)} clinic days; "
+        f"{decided} already decided by an attorney, the others wait for review."
+    )
     return credentials
 
 
@@ -404,3 +417,65 @@ def _seed_applicant(number, label, changes, event, staff, today, now, rng):
     machine.move(case, "finish_intake", by=volunteer, now=now)
     if number % 3 != 2:  # most screened cases already wait for an attorney
         machine.move(case, "send_to_review", by=volunteer, now=now)
+
+
+def _seed_decisions(event, attorney, password, now):
+    """A few signed decisions, so the history and the follow-up lists have something in them."""
+    waiting = db.session.scalars(
+        select(Case)
+        .where(Case.event_id == event.id, Case.stage == Stage.IN_REVIEW)
+        .order_by(Case.id)
+    ).all()
+    plans = [
+        ("eligible", Decision.APPROVE, {}),
+        (
+            "TRIP_OVER_180",
+            Decision.APPROVE_WITH_CONDITIONS,
+            {"conditions": ["TRIP_TIES_EVIDENCE", "TAX_TRANSCRIPTS"]},
+        ),
+        ("MULTIPLE_DUI", Decision.REFER, {"referred_to": "Greater Boston Legal Services"}),
+        ("CRIMINAL_HISTORY", Decision.REFER, {"referred_to": "Community Legal Aid"}),
+        (
+            "TAXES_UNFILED",
+            Decision.NEEDS_INFO,
+            {"questions": "Which years were not filed? Has an accountant been contacted?"},
+        ),
+    ]
+    decided = 0
+    for wanted, decision, details in plans:
+        case = next((c for c in waiting if _matches(c.latest_screening, wanted)), None)
+        if case is None:
+            continue
+        waiting.remove(case)
+        run = case.latest_screening
+        resolutions = [
+            {
+                "code": f["code"],
+                "resolution": "rebutted"
+                if decision in (Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS)
+                else "refer_out",
+                "note": "Discussed with the applicant; see the file.",
+            }
+            for f in review.findings_to_resolve(run)
+        ]
+        review.decide(
+            case,
+            attorney,
+            password=password,
+            decision=decision,
+            resolutions=resolutions,
+            details=details,
+            facts_hash=run.facts_hash,
+            note=None,
+            now=now,
+        )
+        decided += 1
+    return decided
+
+
+def _matches(run, wanted):
+    if run is None:
+        return False
+    if wanted == run.outcome:
+        return True
+    return any(f["code"] == wanted for f in run.result["findings"])

@@ -44,6 +44,8 @@ def register_error_handlers(app):
     @app.errorhandler(HTTPException)
     def http_error(error):
         title, message = MESSAGES.get(error.code, (error.name, error.description))
+        if error.description != type(error).description:  # abort(403, "why") says why
+            message = error.description
         return render_template(
             "errors/error.html", code=error.code, title=title, message=message
         ), error.code

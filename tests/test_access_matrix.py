@@ -7,6 +7,7 @@ from tests.access import Route, build_world, check_route
 
 ADMIN = frozenset({Role.ADMIN})
 ORGANIZERS = frozenset({Role.COORDINATOR, Role.ADMIN})
+ATTORNEYS = frozenset({Role.ATTORNEY})
 TABLE_STAFF = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY})
 EVENT = {"name": "Citizenship Day", "site": "Library", "held_on": "12/12/2026", "capacity": "40"}
 
@@ -159,6 +160,37 @@ ROUTES = [
     Route("cases.come_back", "GET", "/cases/follow-up/come-back", ORGANIZERS),
     Route("cases.missing_documents", "GET", "/cases/follow-up/documents", ORGANIZERS),
     Route("cases.stuck", "GET", "/cases/follow-up/stuck?days=10", ORGANIZERS),
+    # Attorney review.
+    Route("review.queue", "GET", "/review/", ATTORNEYS),
+    Route(
+        "review.show",
+        "GET",
+        lambda w: f"/review/{w.home_case.id}",
+        ATTORNEYS,
+        other_org_path=lambda w: f"/review/{w.other_case.id}",
+    ),
+    Route(
+        "review.show",
+        "POST",
+        lambda w: f"/review/{w.home_case.id}",
+        ATTORNEYS,
+        data={"decision": "approve"},
+        other_org_path=lambda w: f"/review/{w.other_case.id}",
+    ),
+    Route(
+        "review.claim",
+        "POST",
+        lambda w: f"/review/{w.home_case.id}/claim",
+        ATTORNEYS,
+        other_org_path=lambda w: f"/review/{w.other_case.id}/claim",
+    ),
+    Route(
+        "review.release",
+        "POST",
+        lambda w: f"/review/{w.home_case.id}/release",
+        ATTORNEYS,
+        other_org_path=lambda w: f"/review/{w.other_case.id}/release",
+    ),
     # The interview.
     Route(
         "intake.section",

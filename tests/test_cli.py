@@ -10,6 +10,7 @@ from clinic.cases.stages import Stage
 from clinic.clock import today
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
+from clinic.review.models import SignOff
 from clinic.screening import parse_facts
 
 
@@ -135,3 +136,12 @@ def test_demo_passwords_work(app, runner):
     email, password = line.split()
     client = app.test_client()
     assert client.post("/login", data={"email": email, "password": password}).status_code == 302
+
+
+def test_demo_has_cases_waiting_for_review_and_some_decided(app, runner):
+    runner.invoke(args=["clinic", "seed-demo"])
+    with app.app_context():
+        waiting = db.session.scalars(select(Case).where(Case.stage == Stage.IN_REVIEW)).all()
+        outcomes = {case.latest_screening.outcome for case in waiting}
+        assert len(waiting) >= 10 and {"refer", "ineligible"} <= outcomes
+        assert db.session.scalar(select(func.count(SignOff.id))) >= 3

@@ -1,6 +1,6 @@
 """Check-in: find or create the applicant, open their case; case lists and follow-up lists."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import and_, func, or_, select
 
@@ -109,9 +109,15 @@ def _latest_runs():
 
 
 def come_back_list(user):
-    """Not-yet cases, soonest filing date first (with contact details for the coordinator)."""
+    """Not-yet cases, soonest date first, with contact details for the coordinator.
+
+    The date is the attorney's "come back on" for cases decided not yet, otherwise the
+    screening's earliest filing date for cases still in intake with a not-yet outcome.
+    """
+    from clinic.review.services import latest_sign_off
+
     latest = _latest_runs()
-    query = (
+    rows = db.session.execute(
         visible_cases_query(user)
         .join(latest, latest.c.case_id == Case.id)
         .join(ScreeningRun, ScreeningRun.id == latest.c.run_id)
@@ -124,10 +130,13 @@ def come_back_list(user):
                 ),
             )
         )
-        .order_by(ScreeningRun.earliest_filing_date, Case.id)
         .add_columns(ScreeningRun.earliest_filing_date)
-    )
-    return db.session.execute(query).all()
+    ).all()
+    dated = []
+    for case, earliest in rows:
+        sign_off = latest_sign_off(case) if case.stage == Stage.NOT_YET else None
+        dated.append((case, (sign_off.come_back_on if sign_off else None) or earliest))
+    return sorted(dated, key=lambda row: (row[1] or date.max, row[0].id))
 
 
 def missing_documents_list(user):

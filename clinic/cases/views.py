@@ -15,6 +15,7 @@ from clinic.cases.stages import Stage
 from clinic.clock import utcnow
 from clinic.extensions import db
 from clinic.intake import services as intake
+from clinic.review import services as review
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 FOLLOW_UP_ROLES = (Role.COORDINATOR, Role.ADMIN)
@@ -66,6 +67,8 @@ def show(case_id):
         case=case,
         latest=latest,
         status=intake.section_status(case),
+        history=review.case_history(case),
+        sign_off=review.latest_sign_off(case),
         steps=machine.available(case, current_user),
         move_form=MoveForm(version=case.version),
         documents_form=documents,

@@ -12,6 +12,7 @@ from clinic.cases.search import normalize_a_number, normalize_phone, tokens_colu
 from clinic.extensions import db
 from clinic.intake.facts import NotEnoughToScreen, facts_from_case, facts_hash
 from clinic.intake.sections import APPLICANT_FIELDS, BY_KEY, SECTIONS, drop_empty_rows, to_json
+from clinic.review.services import void_if_answers_changed
 from clinic.screening import FactsError, parse_facts, result_to_dict, screen
 
 
@@ -88,7 +89,9 @@ def save_section(case, key, data, version, *, by, now, today):
         db.session.rollback()
         raise StaleVersion(None) from error
     audit.record("intake.section_saved", actor=by, target=case, at=now, section=key)
-    return rescreen(case, by=by, now=now, today=today)
+    run = rescreen(case, by=by, now=now, today=today)
+    void_if_answers_changed(case, run, by=by, now=now)
+    return run
 
 
 def _update_applicant(case, key, answers):

@@ -1,26 +1,27 @@
 // Progressive enhancement for the interview; every page works without it.
 (function () {
   "use strict";
-  var form = document.getElementById("intake-form");
-  if (!form) { return; }
 
   // Follow-up questions appear once the answer that calls for them is given.
-  function currentValue(name) {
-    var checked = form.querySelector("input[name='" + name + "']:checked");
-    if (checked) { return checked.value; }
-    var select = form.querySelector("select[name='" + name + "']");
-    return select ? select.value : "";
-  }
+  document.querySelectorAll("form[data-reveal]").forEach(function (revealing) {
+    function currentValue(name) {
+      var checked = revealing.querySelector("input[name='" + name + "']:checked");
+      if (checked) { return checked.value; }
+      var select = revealing.querySelector("select[name='" + name + "']");
+      return select ? select.value : "";
+    }
+    function reveal() {
+      revealing.querySelectorAll("[data-show-if]").forEach(function (block) {
+        var wanted = block.dataset.showValues.split(" ");
+        block.hidden = wanted.indexOf(currentValue(block.dataset.showIf)) === -1;
+      });
+    }
+    revealing.addEventListener("change", reveal);
+    reveal();
+  });
 
-  function reveal() {
-    form.querySelectorAll("[data-show-if]").forEach(function (block) {
-      var wanted = block.dataset.showValues.split(" ");
-      block.hidden = wanted.indexOf(currentValue(block.dataset.showIf)) === -1;
-    });
-  }
-
-  form.addEventListener("change", reveal);
-  reveal();
+  var form = document.getElementById("intake-form");
+  if (!form) { return; }
 
   // Trips: a running total of days away, and a warning beside any long trip as it is typed.
   if (form.dataset.section !== "trips") { return; }

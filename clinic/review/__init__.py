@@ -1,0 +1,1 @@
+"""Attorney review: the queue, claims, resolving each finding, decisions and sign-offs."""

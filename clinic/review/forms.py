@@ -1,0 +1,106 @@
+"""The decision form: a resolution and note for each finding, the decision, and the password."""
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    HiddenField,
+    PasswordField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from clinic.clock import today
+from clinic.intake.fields import DateField
+from clinic.review.models import Decision
+from clinic.review.services import RESOLUTIONS
+
+
+def in_the_future(form, field):
+    if field.data and field.data <= today():
+        raise ValidationError("Give a date after today.")
+
+
+class DecisionForm(FlaskForm):
+    facts_hash = HiddenField()
+    decision = RadioField(
+        "Decision",
+        choices=[SelectChoice(d.value, d.label) for d in Decision],
+        validators=[DataRequired("Choose a decision.")],
+    )
+    conditions = SelectMultipleField(
+        "Documents to bring before filing",
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+        validators=[Optional()],
+    )
+    questions = TextAreaField("Questions for the volunteer", [Optional(), Length(max=2000)])
+    referred_to = StringField("Referred to (organization)", [Optional(), Length(max=200)])
+    come_back_on = DateField("Come back on", [Optional(), in_the_future])
+    reason = StringField("Why the case is closed", [Optional(), Length(max=200)])
+    note = TextAreaField("Note for the file (optional)", [Optional(), Length(max=2000)])
+    password = PasswordField(
+        "Your password, to sign",
+        [DataRequired("Sign with your password.")],
+        description="Re-entering it confirms that you, and nobody at your "
+        "keyboard, signs this decision.",
+    )
+
+    def resolution_fields(self):
+        """[(finding, resolution field, note field)] for the findings on this form."""
+        return [
+            (finding, self[f"resolution-{finding['code']}"], self[f"note-{finding['code']}"])
+            for finding in self.findings
+        ]
+
+    def resolutions(self):
+        return [
+            {"code": finding["code"], "resolution": choice.data, "note": (note.data or "").strip()}
+            for finding, choice, note in self.resolution_fields()
+        ]
+
+    def details(self):
+        chosen = self.decision.data
+        details = {}
+        if chosen == Decision.APPROVE_WITH_CONDITIONS:
+            details["conditions"] = self.conditions.data or []
+        if chosen == Decision.NEEDS_INFO:
+            details["questions"] = (self.questions.data or "").strip()
+        if chosen == Decision.REFER:
+            details["referred_to"] = (self.referred_to.data or "").strip()
+        if chosen == Decision.NOT_YET and self.come_back_on.data:
+            details["come_back_on"] = self.come_back_on.data.isoformat()
+        if chosen == Decision.CLOSE:
+            details["reason"] = (self.reason.data or "").strip()
+        return details
+
+
+def decision_form(run, **kwargs):
+    """A DecisionForm with one resolution and note per refer or bar finding of `run`."""
+    findings = [f for f in run.result["findings"] if f["severity"] in ("refer", "bar")]
+
+    class Form(DecisionForm):
+        pass
+
+    for finding in findings:
+        setattr(
+            Form,
+            f"resolution-{finding['code']}",
+            SelectField(
+                "Resolution",
+                choices=[SelectChoice("", "Choose…")]
+                + [SelectChoice(value, label) for value, label in RESOLUTIONS.items()],
+                validators=[Optional()],
+            ),
+        )
+        setattr(
+            Form, f"note-{finding['code']}", TextAreaField("Note", [Optional(), Length(max=1000)])
+        )
+    form = Form(**kwargs)
+    form.findings = findings
+    form.conditions.choices = [SelectChoice(d["code"], d["label"]) for d in run.result["documents"]]
+    return form

@@ -1,0 +1,107 @@
+"""Review claims, sign-offs (never edited or deleted) and the voids that undo them."""
+
+import datetime
+import enum
+
+from sqlalchemy import JSON, ForeignKey, String, Text, event, inspect
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from clinic.auth.models import User, enum_column
+from clinic.cases.models import Case, ScreeningRun
+from clinic.database import UTCDateTime
+from clinic.extensions import db
+
+
+class Decision(enum.StrEnum):
+    APPROVE = "approve"
+    APPROVE_WITH_CONDITIONS = "approve_with_conditions"
+    NEEDS_INFO = "needs_info"
+    REFER = "refer"
+    NOT_YET = "not_yet"
+    CLOSE = "close"
+
+    @property
+    def label(self):
+        return {
+            Decision.APPROVE: "Approve to file",
+            Decision.APPROVE_WITH_CONDITIONS: "Approve, once documents are brought",
+            Decision.NEEDS_INFO: "Needs more information",
+            Decision.REFER: "Refer for full representation",
+            Decision.NOT_YET: "Not eligible now: come back later",
+            Decision.CLOSE: "Close the case",
+        }[self]
+
+
+class ReviewClaim(db.Model):
+    """An attorney working a case; other attorneys see it is taken until the claim expires."""
+
+    __tablename__ = "review_claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), unique=True)
+    attorney_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    claimed_at = mapped_column(UTCDateTime, nullable=False)
+    expires_at = mapped_column(UTCDateTime, nullable=False)
+
+    attorney: Mapped[User] = relationship()
+
+
+class SignOff(db.Model):
+    """An attorney's decision on the exact facts they saw. Written once, never changed."""
+
+    __tablename__ = "sign_offs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    screening_run_id: Mapped[int] = mapped_column(ForeignKey("screening_runs.id"))
+    signer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    signer_name: Mapped[str] = mapped_column(String(200))
+    credential: Mapped[str] = mapped_column(String(150))  # "Bar admission: MA BBO 612345"
+    signed_at = mapped_column(UTCDateTime, nullable=False)
+    decision: Mapped[Decision] = mapped_column(enum_column(Decision))
+    resolutions: Mapped[list] = mapped_column(JSON)  # [{"code", "resolution", "note"}]
+    details: Mapped[dict] = mapped_column(JSON)  # conditions, questions, referred_to, ...
+    facts_hash: Mapped[str] = mapped_column(String(64), index=True)
+    facts: Mapped[dict] = mapped_column(JSON)  # what the attorney saw, to show what changed
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    case: Mapped[Case] = relationship()
+    screening_run: Mapped[ScreeningRun] = relationship()
+    signer: Mapped[User] = relationship()
+    void: Mapped["SignOffVoid | None"] = relationship(back_populates="sign_off", uselist=False)
+
+    @property
+    def come_back_on(self):
+        value = self.details.get("come_back_on")
+        return datetime.date.fromisoformat(value) if value else None
+
+
+class SignOffVoid(db.Model):
+    """A sign-off made void because answers it rested on changed afterwards."""
+
+    __tablename__ = "sign_off_voids"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sign_off_id: Mapped[int] = mapped_column(
+        ForeignKey("sign_offs.id", ondelete="CASCADE"), unique=True
+    )
+    voided_at = mapped_column(UTCDateTime, nullable=False)
+    voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    changes: Mapped[list] = mapped_column(JSON)  # [{"field", "label", "before", "after"}]
+
+    sign_off: Mapped[SignOff] = relationship(back_populates="void")
+    voided_by: Mapped[User | None] = relationship()
+
+
+@event.listens_for(SignOff, "before_update")
+def _sign_offs_are_never_edited(mapper, connection, target):
+    # Called for any "dirty" sign-off, e.g. when a void is attached to it; only a change to
+    # one of its own columns is an edit.
+    state = inspect(target)
+    if any(state.attrs[column.key].history.has_changes() for column in mapper.column_attrs):
+        raise ValueError("Sign-offs are never edited; a change of answers voids them instead.")
+
+
+@event.listens_for(SignOff, "before_delete")
+def _sign_offs_are_never_deleted(mapper, connection, target):
+    raise ValueError("Sign-offs are never deleted.")

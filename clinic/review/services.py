@@ -1,0 +1,308 @@
+"""The review queue, claims, decisions with sign-off, and voiding when answers change."""
+
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy import select
+
+from clinic import audit
+from clinic.audit import AuditEvent
+from clinic.auth.models import User
+from clinic.auth.passwords import verify_password
+from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
+from clinic.cases import machine
+from clinic.cases.models import Case
+from clinic.cases.services import visible_cases_query
+from clinic.cases.stages import Stage
+from clinic.events.models import ClinicEvent
+from clinic.extensions import db
+from clinic.review.changes import changed_answers
+from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
+
+# The findings an attorney must resolve one by one before deciding.
+MUST_RESOLVE = frozenset({"refer", "bar"})
+RESOLUTIONS = {
+    "rebutted": "Resolved: fine to file (say why, and which evidence)",
+    "wait": "Wait: file after a date (give it)",
+    "refer_out": "Needs full representation",
+    "more_info": "Need more information first",
+    "not_eligible": "Bars filing",
+}
+STEP_FOR = {
+    Decision.APPROVE: "approve",
+    Decision.APPROVE_WITH_CONDITIONS: "approve",
+    Decision.NEEDS_INFO: "needs_info",
+    Decision.REFER: "refer",
+    Decision.NOT_YET: "not_yet",
+    Decision.CLOSE: "close",
+}
+# Decisions that stand on the answers: a change of answers sends the case back to review.
+STANDING = frozenset({Stage.APPROVED, Stage.NOT_YET})
+
+
+class NotAllowed(Exception):
+    """The user may not do this at all (the view answers 403)."""
+
+
+def review_queue(user, *, outcome=None, finding=None):
+    """Cases waiting in review that the attorney may see, by clinic day then waiting time."""
+    cases = db.session.scalars(
+        visible_cases_query(user)
+        .outerjoin(ClinicEvent, Case.event_id == ClinicEvent.id)
+        .where(Case.stage == Stage.IN_REVIEW)
+        .order_by(ClinicEvent.held_on.nulls_last(), Case.stage_changed_at)
+    ).all()
+    rows = []
+    for case in cases:
+        run = case.latest_screening
+        codes = {f["code"] for f in run.result["findings"]} if run else set()
+        if outcome and (run is None or run.outcome != outcome):
+            continue
+        if finding and finding not in codes:
+            continue
+        rows.append((case, run, sorted(codes)))
+    return rows
+
+
+def live_claim(case, now):
+    claim = db.session.scalar(select(ReviewClaim).where(ReviewClaim.case_id == case.id))
+    return claim if claim is not None and claim.expires_at > now else None
+
+
+def claim(case, attorney, now):
+    """Mark the case as being reviewed by `attorney`, unless another attorney holds it."""
+    _check_attorney(attorney)
+    held = live_claim(case, now)
+    if held is not None and held.attorney_id != attorney.id:
+        raise ServiceError(
+            f"{held.attorney.name} is reviewing this case until {held.expires_at:%H:%M} UTC."
+        )
+    existing = db.session.scalar(select(ReviewClaim).where(ReviewClaim.case_id == case.id))
+    lifetime = timedelta(minutes=current_app.config["REVIEW_CLAIM_MINUTES"])
+    if existing is None:
+        existing = ReviewClaim(
+            case_id=case.id, attorney_id=attorney.id, claimed_at=now, expires_at=now + lifetime
+        )
+        db.session.add(existing)
+    else:
+        existing.attorney_id, existing.claimed_at = attorney.id, now
+        existing.expires_at = now + lifetime
+    audit.record("review.claimed", actor=attorney, target=case, at=now)
+    return existing
+
+
+def release(case, attorney, now):
+    held = live_claim(case, now)
+    if held is not None and held.attorney_id == attorney.id:
+        db.session.delete(held)
+        audit.record("review.released", actor=attorney, target=case, at=now)
+
+
+def preparers(case):
+    """Everyone who ever saved interview answers of this case."""
+    return set(
+        db.session.scalars(
+            select(AuditEvent.actor_id).where(
+                AuditEvent.action == "intake.section_saved",
+                AuditEvent.object_type == "cases",
+                AuditEvent.object_id == case.id,
+            )
+        )
+    )
+
+
+def findings_to_resolve(run):
+    return [f for f in run.result["findings"] if f["severity"] in MUST_RESOLVE] if run else []
+
+
+def decide(case, attorney, *, password, decision, resolutions, details, facts_hash, note, now):
+    """Record the attorney's decision as a sign-off and move the case. Raises NotAllowed
+    (not an attorney, or prepared the case) or ServiceError (fix the form and retry)."""
+    _check_attorney(attorney)
+    if attorney.id in preparers(case):
+        raise NotAllowed(
+            "You entered answers in this interview, so another attorney must "
+            "sign it off (the preparer is not the approver)."
+        )
+    if case.stage != Stage.IN_REVIEW:
+        raise ServiceError("This case is not waiting for review.")
+    held = live_claim(case, now)
+    if held is not None and held.attorney_id != attorney.id:
+        raise ServiceError(f"{held.attorney.name} is reviewing this case.")
+    run = case.latest_screening
+    if run is None or run.facts_hash != facts_hash:
+        raise ServiceError(
+            "The answers changed while you were reviewing. Read the case again, then decide."
+        )
+    _check_resolutions(run, resolutions)
+    _check_details(decision, details)
+    if not verify_password(attorney.password_hash, password or ""):
+        raise ServiceError("That is not your password.", field="password")
+    sign_off = SignOff(
+        case=case,
+        screening_run=run,
+        signer_id=attorney.id,
+        signer_name=attorney.name,
+        credential=f"{attorney.credential.label}: {attorney.credential_number}",
+        signed_at=now,
+        decision=decision,
+        resolutions=resolutions,
+        details=details,
+        facts_hash=run.facts_hash,
+        facts=run.facts,
+        note=(note or "").strip() or None,
+    )
+    db.session.add(sign_off)
+    step = STEP_FOR[decision]
+    machine.move(
+        case,
+        step,
+        by=attorney,
+        now=now,
+        via=machine.BY_NAME[step].via,
+        reason=details.get("reason"),
+    )
+    release(case, attorney, now)
+    audit.record(
+        "review.signed_off",
+        actor=attorney,
+        target=case,
+        at=now,
+        decision=decision.value,
+        facts_hash=run.facts_hash[:16],
+    )
+    return sign_off
+
+
+def _check_attorney(user):
+    if user.role != Role.ATTORNEY or user.credential is None or not user.credential_number:
+        raise NotAllowed("Only attorneys and accredited representatives can review.")
+
+
+def _check_resolutions(run, resolutions):
+    given = {r["code"]: r for r in resolutions}
+    for finding in findings_to_resolve(run):
+        resolution = given.get(finding["code"])
+        if resolution is None or resolution.get("resolution") not in RESOLUTIONS:
+            raise ServiceError(
+                f"Resolve every finding first ({finding['code']} is open).",
+                field=f"resolution-{finding['code']}",
+            )
+        if not (resolution.get("note") or "").strip():
+            raise ServiceError("Write a note for each resolution.", field=f"note-{finding['code']}")
+
+
+def _check_details(decision, details):
+    if decision == Decision.APPROVE_WITH_CONDITIONS and not details.get("conditions"):
+        raise ServiceError("List the documents to bring first.", field="conditions")
+    if decision == Decision.NEEDS_INFO and not details.get("questions"):
+        raise ServiceError("Write the questions for the volunteer.", field="questions")
+    if decision == Decision.REFER and not details.get("referred_to"):
+        raise ServiceError("Say which organization the case is referred to.", field="referred_to")
+    if decision == Decision.NOT_YET and not details.get("come_back_on"):
+        raise ServiceError("Give the date to come back.", field="come_back_on")
+    if decision == Decision.CLOSE and not details.get("reason"):
+        raise ServiceError("Say why the case is closed.", field="reason")
+
+
+def latest_sign_off(case):
+    return db.session.scalar(
+        select(SignOff).where(SignOff.case_id == case.id).order_by(SignOff.id.desc()).limit(1)
+    )
+
+
+def void_if_answers_changed(case, run, *, by, now):
+    """Called after every re-screening: a sign-off on other facts is void from now on."""
+    sign_off = latest_sign_off(case)
+    if sign_off is None or sign_off.void is not None or run is None:
+        return None
+    if run.facts_hash == sign_off.facts_hash:
+        return None
+    void = SignOffVoid(
+        sign_off=sign_off,
+        voided_at=now,
+        voided_by_id=getattr(by, "id", None),
+        changes=changed_answers(sign_off.facts, run.facts),
+    )
+    db.session.add(void)
+    audit.record("review.sign_off_voided", actor=by, target=case, at=now, sign_off_id=sign_off.id)
+    if case.stage in STANDING:
+        machine.move(case, "void_sign_off", by=None, now=now, via=machine.REVIEW)
+    return void
+
+
+# Which interview sections hold the answers behind each finding.
+FINDING_SECTIONS = {
+    "N600_POSSIBLE": ("parents",),
+    "UNDER_18": ("contact",),
+    "RESIDENCE_TIME": ("green_card", "trips"),
+    "MARRIAGE_TIME": ("marriage",),
+    "STATE_RESIDENCE": ("residence",),
+    "PHYSICAL_PRESENCE": ("trips",),
+    "PHYSICAL_PRESENCE_MARGIN": ("trips",),
+    "TRIP_BORDERLINE": ("trips",),
+    "TRIP_OVER_180": ("trips",),
+    "TRIP_OVER_365": ("trips",),
+    "TRIP_PATTERN": ("trips",),
+    "CONDITIONS_PENDING": ("green_card",),
+    "CONDITIONS_NOT_REMOVED": ("green_card",),
+    "SELECTIVE_SERVICE_REGISTER": ("military",),
+    "SELECTIVE_SERVICE_LETTER": ("military",),
+    "COUNTRY_HOLD": ("contact",),
+    "DISABILITY_EXCEPTION": ("disability",),
+    "MILITARY_PATH": ("military",),
+    "ENGLISH_EXEMPT": ("contact", "green_card"),
+    "FEE_INFO_MISSING": ("household",),
+    "TAXES_UNFILED": ("taxes",),
+    "TAXES_OWED": ("taxes",),
+    "TAX_PAYMENT_PLAN": ("taxes",),
+    "NONRESIDENT_TAX": ("taxes",),
+}
+
+
+def sections_behind(code):
+    return FINDING_SECTIONS.get(code, ("character",))
+
+
+HISTORY_ACTIONS = (
+    "case.opened",
+    "screening.run",
+    "case.stage_changed",
+    "review.signed_off",
+    "review.sign_off_voided",
+)
+
+
+def case_history(case):
+    """What happened to the case, oldest first, from the audit trail: [(when, who, what)]."""
+    events = db.session.scalars(
+        select(AuditEvent)
+        .where(
+            AuditEvent.object_type == "cases",
+            AuditEvent.object_id == case.id,
+            AuditEvent.action.in_(HISTORY_ACTIONS),
+        )
+        .order_by(AuditEvent.id)
+    ).all()
+    names = dict(
+        db.session.execute(
+            select(User.id, User.name).where(
+                User.id.in_({e.actor_id for e in events if e.actor_id})
+            )
+        ).all()
+    )
+    return [(event.at, names.get(event.actor_id), _history_line(event)) for event in events]
+
+
+def _history_line(event):
+    details = event.details
+    if event.action == "case.opened":
+        return "Case opened"
+    if event.action == "screening.run":
+        return f"Screened: {details.get('outcome', '').replace('_', ' ')}"
+    if event.action == "case.stage_changed":
+        return f"Moved to: {Stage(details['to_stage']).label}"
+    if event.action == "review.signed_off":
+        return f"Signed off: {Decision(details['decision']).label}"
+    return "Sign-off void: answers changed"

@@ -1,0 +1,104 @@
+"""The attorney's queue and review page: claim, read, resolve each finding, decide and sign."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from clinic import audit
+from clinic.auth.decorators import roles_required
+from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
+from clinic.cases.stages import Stage
+from clinic.cases.views import case_or_404
+from clinic.clock import utcnow
+from clinic.forms import show_service_error
+from clinic.intake.sections import SECTIONS, question_labels
+from clinic.intake.services import all_answers
+from clinic.review import services
+from clinic.review.forms import decision_form
+from clinic.review.models import Decision
+
+bp = Blueprint("review", __name__, url_prefix="/review")
+
+
+@bp.get("/")
+@roles_required(Role.ATTORNEY)
+def queue():
+    outcome, finding = request.args.get("outcome") or None, request.args.get("finding") or None
+    rows = services.review_queue(current_user, outcome=outcome, finding=finding)
+    now = utcnow()
+    claims = {case.id: services.live_claim(case, now) for case, _, _ in rows}
+    return render_template(
+        "review/queue.html", rows=rows, claims=claims, outcome=outcome, finding=finding
+    )
+
+
+@bp.route("/<int:case_id>", methods=["GET", "POST"])
+@roles_required(Role.ATTORNEY)
+def show(case_id):
+    case = case_or_404(case_id)
+    run = case.latest_screening
+    if run is None:
+        return render_template("review/not_screened.html", case=case)
+    form = (
+        decision_form(run, facts_hash=run.facts_hash)
+        if request.method == "GET"
+        else decision_form(run)
+    )
+    if form.validate_on_submit():
+        try:
+            services.decide(
+                case,
+                current_user,
+                password=form.password.data,
+                decision=Decision(form.decision.data),
+                resolutions=form.resolutions(),
+                details=form.details(),
+                facts_hash=form.facts_hash.data,
+                note=form.note.data,
+                now=utcnow(),
+            )
+        except services.NotAllowed as refusal:
+            abort(403, str(refusal))
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash(f"Signed: {Decision(form.decision.data).label}.", "success")
+            return redirect(url_for("cases.show", case_id=case.id))
+    elif request.method == "GET":
+        audit.record("case.viewed", actor=current_user, target=case, at=utcnow(), page="review")
+    sign_off = services.latest_sign_off(case)
+    return render_template(
+        "review/show.html",
+        case=case,
+        run=run,
+        form=form,
+        answers=all_answers(case),
+        sections=SECTIONS,
+        labels=question_labels(),
+        sections_behind=services.sections_behind,
+        claim=services.live_claim(case, utcnow()),
+        sign_off=sign_off,
+        waiting=case.stage == Stage.IN_REVIEW,
+        is_preparer=current_user.id in services.preparers(case),
+    )
+
+
+@bp.post("/<int:case_id>/claim")
+@roles_required(Role.ATTORNEY)
+def claim(case_id):
+    case = case_or_404(case_id)
+    try:
+        services.claim(case, current_user, utcnow())
+    except ServiceError as error:
+        flash(error.message, "error")
+    except services.NotAllowed:
+        abort(403)
+    return redirect(url_for("review.show", case_id=case.id))
+
+
+@bp.post("/<int:case_id>/release")
+@roles_required(Role.ATTORNEY)
+def release(case_id):
+    case = case_or_404(case_id)
+    services.release(case, current_user, utcnow())
+    return redirect(url_for("review.queue"))
