@@ -81,7 +81,8 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
-        text = response.read().decode()
+        body = response.read()
+        text = body.decode() if "text" in (response.getheader("Content-Type") or "") else body
         cookie = response.getheader("Set-Cookie")
         if cookie:
             self.cookie = cookie.split(";")[0]

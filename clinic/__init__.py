@@ -94,9 +94,11 @@ def _register_blueprints(app):
     from clinic.events.views import bp as events_bp
     from clinic.intake.views import bp as intake_bp
     from clinic.main.views import bp as main_bp
+    from clinic.packets.views import bp as packets_bp
     from clinic.review.views import bp as review_bp
 
-    for blueprint in (main_bp, auth_bp, admin_bp, events_bp, cases_bp, intake_bp, review_bp):
+    blueprints = (main_bp, auth_bp, admin_bp, events_bp, cases_bp, intake_bp, review_bp, packets_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 

@@ -13,6 +13,7 @@ from clinic.auth.services import ServiceError
 from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
+from clinic.packets import services as packets
 
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
 
@@ -82,6 +83,21 @@ def seed_demo():
     click.echo("Demo data created. These passwords are shown only now:")
     for email, password in credentials:
         click.echo(f"  {email:<34} {password}")
+
+
+@clinic_group.command("render-packet")
+@click.argument("job_id", type=int)
+def render_packet_command(job_id):
+    """Render a queued clinic-day packet (the web app starts this in the background)."""
+    packets.render_packet(job_id)
+
+
+@clinic_group.command("purge-packets")
+def purge_packets_command():
+    """Delete clinic-day packets older than PACKET_KEEP_HOURS."""
+    count = packets.purge_old_packets(utcnow())
+    db.session.commit()
+    click.echo(f"Deleted {count} old packet{'s' if count != 1 else ''}.")
 
 
 def _organization_named(name, now):

@@ -46,3 +46,9 @@ TIMEZONE = "America/New_York"
 # A callable returning an aware UTC datetime; tests replace it to pass time in.
 CLOCK = system_clock
 REVIEW_CLAIM_MINUTES = 90  # an attorney's claim on a case lapses after this long
+
+# Clinic-day packets: rendered in a separate process on a pool of PACKET_PROCESSES workers
+# (0: one per CPU core), kept in instance/packets for PACKET_KEEP_HOURS, then deleted.
+PACKETS_INLINE = False
+PACKET_PROCESSES = 0
+PACKET_KEEP_HOURS = 24

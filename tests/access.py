@@ -46,12 +46,17 @@ def build_world(make):
         home_case=make.case(home_event),
         other_case=make.case(other_event, given="Other", family="Person"),
         version=lambda case: make.case_version(case.id),
+        home_job=make.packet_job(home_event),
+        other_job=make.packet_job(other_event),
     )
 
 
 def request(client, route, path, world):
     data = route.resolve(route.data, world)
-    return client.open(path, method=route.method, data=data)
+    response = client.open(path, method=route.method, data=data)
+    response.get_data()  # buffer the body, then release files a download may hold open
+    response.close()
+    return response
 
 
 def check_route(app, login_as, world, route):

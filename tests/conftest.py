@@ -74,8 +74,10 @@ def clock():
 
 
 @pytest.fixture
-def make_app(database, clock):
-    """Build apps on the test database; every table is emptied after the test."""
+def make_app(database, clock, tmp_path, monkeypatch):
+    """Build apps on the test database, each test with its own instance folder; every table
+    is emptied after the test."""
+    monkeypatch.setenv("CLINIC_INSTANCE_PATH", str(tmp_path / "instance"))
     apps = []
 
     def factory(**overrides):

@@ -125,3 +125,16 @@ class Factory:
     def case_version(self, case_id):
         with self.app.app_context():
             return str(db.session.get(Case, case_id).version)
+
+    def packet_job(self, event):
+        """A finished clinic-day packet for `event` (rendered inline, one process)."""
+        from clinic.events.models import ClinicEvent
+        from clinic.packets import services as packets
+
+        self.app.config.update(PACKETS_INLINE=True, PACKET_PROCESSES=1)
+        with self.app.app_context(), self.app.test_request_context():
+            user = db.session.scalars(db.select(User)).first()
+            job = packets.start_packet(db.session.get(ClinicEvent, event.id), user, False, utcnow())
+            db.session.commit()
+            packets.launch(job.id)
+            return job.id

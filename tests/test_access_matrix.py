@@ -191,6 +191,62 @@ ROUTES = [
         ATTORNEYS,
         other_org_path=lambda w: f"/review/{w.other_case.id}/release",
     ),
+    # Printables.
+    Route(
+        "packets.preview",
+        "GET",
+        lambda w: f"/cases/{w.home_case.id}/print/checklist",
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/print/checklist",
+    ),
+    Route(
+        "packets.download",
+        "GET",
+        lambda w: f"/cases/{w.home_case.id}/print/checklist.pdf",
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/print/checklist.pdf",
+    ),
+    Route(
+        "packets.download",
+        "GET",
+        lambda w: f"/cases/{w.home_case.id}/print/review-sheet.pdf",
+        frozenset({Role.ATTORNEY, Role.COORDINATOR, Role.ADMIN}),
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/print/review-sheet.pdf",
+        id="GET packets.download (review sheet)",
+    ),
+    Route(
+        "packets.packet_preview",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/packet",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/packet",
+    ),
+    Route(
+        "packets.start_packet",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/packet",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/packet",
+    ),
+    Route(
+        "packets.job",
+        "GET",
+        lambda w: f"/packets/{w.home_job}",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/packets/{w.other_job}",
+    ),
+    Route(
+        "packets.job_status",
+        "GET",
+        lambda w: f"/packets/{w.home_job}/status",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/packets/{w.other_job}/status",
+    ),
+    Route(
+        "packets.job_download",
+        "GET",
+        lambda w: f"/packets/{w.home_job}/download",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/packets/{w.other_job}/download",
+    ),
     # The interview.
     Route(
         "intake.section",

@@ -1,0 +1,1 @@
+"""Printables: context builders (plain data), Jinja print templates and WeasyPrint rendering."""
