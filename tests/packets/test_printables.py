@@ -51,6 +51,9 @@ def test_checklist_downloads_as_an_attachment_named_without_personal_data(volunt
     text = pdf_text(response.data)
     assert "Your citizenship checklist" in text and "Lan Nguyễn" in text
     assert "Page 1 of" in text and "Case 2026-" in text
+    # running header and footer: organization, clinic day, print date
+    assert "Lawrence Community Works" in text and "Citizenship Day, 5 Dec 2026" in text
+    assert "Printed 30 Nov 2026" in text
 
 
 def test_married_applicant_on_the_three_year_path_brings_the_marriage_documents(
