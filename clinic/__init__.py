@@ -92,12 +92,25 @@ def _register_blueprints(app):
     from clinic.auth.views import bp as auth_bp
     from clinic.cases.views import bp as cases_bp
     from clinic.events.views import bp as events_bp
+    from clinic.filing.views import bp as filing_bp
     from clinic.intake.views import bp as intake_bp
     from clinic.main.views import bp as main_bp
     from clinic.packets.views import bp as packets_bp
     from clinic.review.views import bp as review_bp
+    from clinic.voter.views import bp as voter_bp
 
-    blueprints = (main_bp, auth_bp, admin_bp, events_bp, cases_bp, intake_bp, review_bp, packets_bp)
+    blueprints = (
+        main_bp,
+        auth_bp,
+        admin_bp,
+        events_bp,
+        cases_bp,
+        intake_bp,
+        review_bp,
+        packets_bp,
+        filing_bp,
+        voter_bp,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
 

@@ -100,6 +100,31 @@ def purge_packets_command():
     click.echo(f"Deleted {count} old packet{'s' if count != 1 else ''}.")
 
 
+@clinic_group.command("voter-checklist")
+@click.argument("case_id", type=int)
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+def voter_checklist_command(case_id, output):
+    """Write a new citizen's voter-registration checklist PDF (refused before the oath)."""
+    from flask import current_app
+
+    from clinic.cases.models import Case
+    from clinic.packets.pdf import render_pdf
+    from clinic.voter.gate import NotACitizenYet
+
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise click.ClickException("No such case.")
+    try:
+        with current_app.test_request_context():
+            html = packets.voter_checklist_html(case, utcnow())
+    except NotACitizenYet as refusal:
+        raise click.ClickException(str(refusal)) from refusal
+    with open(output, "wb") as out:
+        out.write(render_pdf(html, current_app.static_folder))
+    db.session.commit()
+    click.echo(f"Wrote {output}.")
+
+
 def _organization_named(name, now):
     org = db.session.scalar(select(Organization).where(Organization.name == name.strip()))
     return org or admin_services.create_organization(name, "", by=None, now=now)

@@ -385,9 +385,12 @@ def seed(today, now, echo):
     for day, staff in zip(days, staff_by_org, strict=True):
         attorney = next(u for u in staff if u.role == Role.ATTORNEY)
         decided += _seed_decisions(day, attorney, dict(credentials)[attorney.email], now)
+    _seed_elections(today, now)
+    journeys = _seed_journeys(days[0], staff_by_org[0], dict(credentials), today, now, rng)
     echo(
         f"Created {len(scenarios(today))} demo applicants at {len(days)} clinic days; "
-        f"{decided} already decided by an attorney, the others wait for review."
+        f"{decided} already decided by an attorney, the others wait for review; "
+        f"{journeys} more followed after approval, to the oath and voter registration."
     )
     return credentials
 
@@ -479,3 +482,167 @@ def _matches(run, wanted):
     if wanted == run.outcome:
         return True
     return any(f["code"] == wanted for f in run.result["findings"])
+
+
+ELECTIONS = [  # (state, months ahead, kind, name): the next elections new citizens plan for
+    ("MA", 3, "municipal", "City and town elections"),
+    ("NH", 3, "municipal", "Town meeting elections"),
+    ("VT", 3, "municipal", "Town Meeting Day"),
+    ("ME", 6, "municipal", "Municipal elections"),
+    ("RI", 11, "general", "Statewide special election"),
+    ("CT", 11, "municipal", "Municipal elections"),
+]
+# (given, family, state, stage reached, days since filing): people followed after approval
+JOURNEYS = [
+    ("Fernanda", "Lima", "MA", "filed", 20),
+    ("Kofi", "Asante", "MA", "biometrics", 60),
+    ("Mariana", "Costa", "MA", "interview_scheduled", 150),
+    ("Ahmed", "Nur", "MA", "continued", 200),
+    ("Chen", "Jing", "MA", "oath_scheduled", 250),
+    ("Lucía", "Fernández", "MA", "citizen", 300),
+    ("Pierre", "Joseph", "NH", "citizen", 320),
+    ("Tran", "Bao", "RI", "citizen", 330),
+    ("Olga", "Petrenko", "CT", "citizen_registered", 340),
+    ("Samira", "Haddad", "VT", "citizen_declined", 350),
+    ("Juan", "Pérez", "MA", "quiet", 160),
+]
+
+
+def _seed_elections(today, now):
+    from clinic.screening.dates import add_months
+    from clinic.voter.models import Election
+
+    for state, months, kind, name in ELECTIONS:
+        day = add_months(today, months)
+        while day.weekday() != 1:  # elections are on Tuesdays
+            day += timedelta(days=1)
+        db.session.add(Election(state=state, held_on=day, kind=kind, name=name, created_at=now))
+
+
+def _seed_journeys(event, staff, passwords, today, now, rng):
+    """Approved cases followed through filing, interview and oath, to voter registration."""
+    from clinic.filing import services as filing
+    from clinic.voter import services as voter
+
+    volunteer = next(u for u in staff if u.role == Role.VOLUNTEER)
+    attorney = next(u for u in staff if u.role == Role.ATTORNEY)
+    coordinator = next(u for u in staff if u.role == Role.COORDINATOR)
+    for number, (given, family, state, reached, days) in enumerate(JOURNEYS):
+        person = (given, family, NAMES[number][2], NAMES[number][3], "English")
+        born = _years_ago(today, 30 + number)
+        applicant = cases.create_applicant(
+            event.host_organization_id,
+            given,
+            family,
+            born,
+            f"A{300000000 + number * 7907}",
+            None,
+            by=volunteer,
+            now=now,
+        )
+        case = cases.open_case(applicant, event, by=volunteer, now=now)
+        answers = base_answers(today, person, rng)
+        answers["contact"].update(date_of_birth=born, nationalities=["BR"])
+        answers["green_card"].update(a_number=applicant.a_number, lpr_since=_years_ago(today, 8))
+        answers["residence"].update(state=state)
+        for key, section in answers.items():
+            save_section(case, key, section, case.version, by=volunteer, now=now, today=today)
+        machine.move(case, "finish_intake", by=volunteer, now=now)
+        machine.move(case, "send_to_review", by=volunteer, now=now)
+        run = case.latest_screening
+        review.decide(
+            case,
+            attorney,
+            password=passwords[attorney.email],
+            decision=Decision.APPROVE,
+            resolutions=[
+                {"code": f["code"], "resolution": "rebutted", "note": "Reviewed."}
+                for f in review.findings_to_resolve(run)
+            ],
+            details={},
+            facts_hash=run.facts_hash,
+            note=None,
+            now=now,
+        )
+        filed_on = today - timedelta(days=days)
+        filing.record_filed(
+            case,
+            {
+                "filed_on": filed_on,
+                "filing_method": "paper",
+                "fee_paid": "reduced",
+                "receipt_number": f"IOE09{number:08d}",
+            },
+            by=coordinator,
+            now=now,
+        )
+        if reached == "filed":
+            continue
+        filing.record_biometrics(
+            case, {"biometrics_on": filed_on + timedelta(days=35)}, by=coordinator, now=now
+        )
+        if reached in ("biometrics", "quiet"):
+            continue
+        interview_on = filed_on + timedelta(days=160)
+        if reached == "interview_scheduled":
+            filing.record_interview(
+                case, {"interview_on": today + timedelta(days=12)}, by=coordinator, now=now
+            )
+            continue
+        if reached == "continued":
+            filing.record_interview(
+                case,
+                {
+                    "interview_on": today - timedelta(days=20),
+                    "interview_result": "continued",
+                    "continued_reason": "N-14: bring certified court disposition",
+                    "response_due_on": today + timedelta(days=40),
+                },
+                by=coordinator,
+                now=now,
+            )
+            continue
+        filing.record_interview(
+            case,
+            {"interview_on": interview_on, "interview_result": "approved"},
+            by=coordinator,
+            now=now,
+        )
+        if reached == "oath_scheduled":
+            filing.record_oath(
+                case,
+                {"oath_on": today + timedelta(days=9), "oath_place": "Faneuil Hall, Boston"},
+                by=coordinator,
+                now=now,
+            )
+            continue
+        filing.record_oath(
+            case,
+            {
+                "oath_on": today - timedelta(days=14),
+                "oath_place": "Federal courthouse",
+                "certificate_number": f"{41000000 + number}",
+            },
+            by=coordinator,
+            now=now,
+        )
+        if reached in ("citizen_registered", "citizen_declined"):
+            voter.record(
+                case,
+                {
+                    "state": state,
+                    "has_license": True,
+                    "license_shows_citizenship": False,
+                    "status": "confirmed" if reached == "citizen_registered" else "declined",
+                    "channel": "in_person",
+                    "submitted_on": today - timedelta(days=10),
+                    "confirmed_on": today - timedelta(days=3)
+                    if reached == "citizen_registered"
+                    else None,
+                    "confirmed_how": "registrar's letter",
+                },
+                by=volunteer,
+                today=today,
+                now=now,
+            )
+    return len(JOURNEYS)

@@ -7,11 +7,17 @@ and, when the route names an object, an allowed role of another organization -> 
 """
 
 from dataclasses import dataclass, field
-from types import SimpleNamespace
+from datetime import date
 
 from clinic.auth.roles import Role
 
 ALL_ROLES = frozenset(Role)
+CITIZEN = {
+    "oath_on": date(2026, 11, 20),
+    "oath_place": "Boston",
+    "certificate_number": "A1234567",
+    "answers": {"residence": {"state": "MA"}},
+}
 
 
 @dataclass(frozen=True)
@@ -32,22 +38,53 @@ class Route:
         return self.id or f"{self.method} {self.endpoint}"
 
 
+class World:
+    """Objects routes point at, made the first time a route asks for them: each route's test
+    builds only what it needs."""
+
+    def __init__(self, make, makers):
+        self._make, self._makers, self._made = make, makers, {}
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name not in self._made:
+            self._made[name] = self._makers[name](self)
+        return self._made[name]
+
+
 def build_world(make):
-    """Two organizations, each with a clinic day and a case; features add their own objects."""
-    home, other = make.organization("Home Org"), make.organization("Other Org")
+    """Two organizations with their clinic days, cases, packets and new citizens."""
+    make.organization("Home Org")
+    make.organization("Other Org")
     invitee = make.user(Role.VOLUNTEER, organization="Home Org", password=None)
-    home_event, other_event = make.event("Home Org"), make.event("Other Org")
-    return SimpleNamespace(
-        home=home,
-        other=other,
-        invitee=invitee,
-        home_event=home_event,
-        other_event=other_event,
-        home_case=make.case(home_event),
-        other_case=make.case(other_event, given="Other", family="Person"),
-        version=lambda case: make.case_version(case.id),
-        home_job=make.packet_job(home_event),
-        other_job=make.packet_job(other_event),
+    return World(
+        make,
+        {
+            "home": lambda w: make.organization("Home Org"),
+            "other": lambda w: make.organization("Other Org"),
+            "invitee": lambda w: invitee,
+            "home_event": lambda w: make.event("Home Org"),
+            "other_event": lambda w: make.event("Other Org"),
+            "home_case": lambda w: make.case(w.home_event),
+            "other_case": lambda w: make.case(w.other_event, given="Other", family="Person"),
+            "version": lambda w: lambda case: make.case_version(case.id),
+            "home_job": lambda w: make.packet_job(w.home_event),
+            "other_job": lambda w: make.packet_job(w.other_event),
+            "home_approved": lambda w: make.case_at(
+                "approved", event=w.home_event, given="Approved"
+            ),
+            "other_approved": lambda w: make.case_at(
+                "approved", event=w.other_event, given="Approved"
+            ),
+            "home_citizen": lambda w: make.case_at(
+                "oath", event=w.home_event, given="Citizen", **CITIZEN
+            ),
+            "other_citizen": lambda w: make.case_at(
+                "oath", event=w.other_event, given="Citizen", **CITIZEN
+            ),
+            "election": lambda w: make.election(),
+        },
     )
 
 

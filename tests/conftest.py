@@ -23,6 +23,9 @@ BASE_TEST_CONFIG = {
     "ARGON2_TIME_COST": 1,
     "ARGON2_MEMORY_COST": 8,
     "ARGON2_PARALLELISM": 1,
+    # Packets render in the request, in one process; test_launch_* covers the real launch.
+    "PACKETS_INLINE": True,
+    "PACKET_PROCESSES": 1,
 }
 
 

@@ -86,6 +86,14 @@ class Factory:
             db.session.commit()
             return SimpleNamespace(id=event.id, host_id=host.id)
 
+    def _someone(self):
+        """Any user, to act as the one who checks people in (a volunteer if there is none)."""
+        with self.app.app_context():
+            user = db.session.scalars(db.select(User).order_by(User.id)).first()
+            if user is not None:
+                return SimpleNamespace(id=user.id)
+        return self.user("volunteer")
+
     def case(
         self,
         event=None,
@@ -98,10 +106,9 @@ class Factory:
     ):
         """An applicant checked in at a clinic day, with a new case in intake."""
         event = event or self.event()
+        by = by or self._someone()
         with self.app.app_context():
-            actor = (
-                db.session.get(User, by.id) if by else db.session.scalars(db.select(User)).first()
-            )
+            actor = db.session.get(User, by.id)
             record = db.session.get(ClinicEvent, event.id)
             applicant = case_services.create_applicant(
                 record.host_organization_id,
@@ -126,15 +133,53 @@ class Factory:
         with self.app.app_context():
             return str(db.session.get(Case, case_id).version)
 
-    def packet_job(self, event):
-        """A finished clinic-day packet for `event` (rendered inline, one process)."""
+    def packet_job(self, event, processes=1):
+        """A finished clinic-day packet for `event` (rendered inline)."""
         from clinic.events.models import ClinicEvent
         from clinic.packets import services as packets
 
-        self.app.config.update(PACKETS_INLINE=True, PACKET_PROCESSES=1)
         with self.app.app_context(), self.app.test_request_context():
             user = db.session.scalars(db.select(User)).first()
             job = packets.start_packet(db.session.get(ClinicEvent, event.id), user, False, utcnow())
             db.session.commit()
-            packets.launch(job.id)
+            self.app.config["PACKET_PROCESSES"] = processes
+            try:
+                packets.launch(job.id)
+            finally:
+                self.app.config["PACKET_PROCESSES"] = 1
             return job.id
+
+    def case_at(self, stage, event=None, answers=None, **milestones):
+        """A case put straight into `stage` (test set-up only; the app moves stages through
+        the stage machine), with milestone dates and optional section answers."""
+        from clinic.cases.models import IntakeSection
+        from clinic.cases.stages import Stage
+        from clinic.filing.models import Milestones
+
+        made = self.case(
+            event, given=milestones.pop("given", "Ana"), family=milestones.pop("family", "Souza")
+        )
+        with self.app.app_context():
+            case = db.session.get(Case, made.id)
+            case.stage = Stage(stage)
+            if milestones:
+                db.session.add(Milestones(case=case, updated_at=utcnow(), **milestones))
+            for key, values in (answers or {}).items():
+                db.session.add(
+                    IntakeSection(case=case, key=key, answers=values, updated_at=utcnow())
+                )
+            db.session.commit()
+        return made
+
+    def election(
+        self, state="MA", held_on=date(2026, 12, 15), kind="general", name="Special state election"
+    ):
+        from clinic.voter.models import Election
+
+        with self.app.app_context():
+            election = Election(
+                state=state, held_on=held_on, kind=kind, name=name, created_at=utcnow()
+            )
+            db.session.add(election)
+            db.session.commit()
+            return election.id

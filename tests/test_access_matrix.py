@@ -8,6 +8,7 @@ from tests.access import Route, build_world, check_route
 ADMIN = frozenset({Role.ADMIN})
 ORGANIZERS = frozenset({Role.COORDINATOR, Role.ADMIN})
 ATTORNEYS = frozenset({Role.ATTORNEY})
+CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
 TABLE_STAFF = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY})
 EVENT = {"name": "Citizenship Day", "site": "Library", "held_on": "12/12/2026", "capacity": "40"}
 
@@ -246,6 +247,72 @@ ROUTES = [
         lambda w: f"/packets/{w.home_job}/download",
         ORGANIZERS,
         other_org_path=lambda w: f"/packets/{w.other_job}/download",
+    ),
+    # After approval: milestones and follow-up.
+    Route(
+        "filing.record",
+        "GET",
+        lambda w: f"/cases/{w.home_approved.id}/milestones/filed",
+        CASEWORKERS,
+        other_org_path=lambda w: f"/cases/{w.other_approved.id}/milestones/filed",
+    ),
+    Route(
+        "filing.record",
+        "POST",
+        lambda w: f"/cases/{w.home_approved.id}/milestones/filed",
+        CASEWORKERS,
+        data={"receipt_number": "bad"},
+        other_org_path=lambda w: f"/cases/{w.other_approved.id}/milestones/filed",
+    ),
+    Route("filing.after_filing", "GET", "/cases/follow-up/after-filing", ORGANIZERS),
+    # Voter registration (the gate itself is tested in tests/voter).
+    Route(
+        "voter.show",
+        "GET",
+        lambda w: f"/cases/{w.home_citizen.id}/voter",
+        other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter",
+    ),
+    Route(
+        "voter.show",
+        "POST",
+        lambda w: f"/cases/{w.home_citizen.id}/voter",
+        TABLE_STAFF,
+        data={"state": "MA", "status": "declined"},
+        other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter",
+    ),
+    Route(
+        "voter.checklist_preview",
+        "GET",
+        lambda w: f"/cases/{w.home_citizen.id}/voter/checklist",
+        other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter/checklist",
+    ),
+    Route(
+        "voter.checklist_pdf",
+        "GET",
+        lambda w: f"/cases/{w.home_citizen.id}/voter/checklist.pdf",
+        other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter/checklist.pdf",
+    ),
+    Route(
+        "voter.follow_up",
+        "GET",
+        "/voter/follow-up",
+        frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ADMIN}),
+    ),
+    Route("voter.elections", "GET", "/admin/elections", ADMIN),
+    Route(
+        "voter.elections",
+        "POST",
+        "/admin/elections",
+        ADMIN,
+        data={
+            "state": "VT",
+            "held_on": "03/02/2027",
+            "kind": "municipal",
+            "name": "Town Meeting Day",
+        },
+    ),
+    Route(
+        "voter.delete_election", "POST", lambda w: f"/admin/elections/{w.election}/delete", ADMIN
     ),
     # The interview.
     Route(

@@ -7,11 +7,14 @@ from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
 from clinic.cases.models import Case
 from clinic.cases.stages import Stage
-from clinic.clock import today
+from clinic.clock import today, utcnow
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
 from clinic.review.models import SignOff
 from clinic.screening import parse_facts
+from clinic.voter import gate
+from clinic.voter import services as voter_services
+from clinic.voter.models import Election
 
 
 def test_create_user_with_flags_creates_the_organization_too(app, runner):
@@ -115,7 +118,7 @@ def test_demo_applicants_cover_every_outcome_as_labelled(app, runner):
     }
     with app.app_context():
         cases = db.session.scalars(select(Case).order_by(Case.id)).all()
-        assert len(cases) == len(demo.scenarios(today()))
+        cases = cases[: len(demo.scenarios(today()))]  # the followed-up journeys come after
         seen = set()
         for case, (label, _) in zip(cases, demo.scenarios(today()), strict=True):
             kind = label.split(":")[0].split(",")[0]
@@ -145,3 +148,20 @@ def test_demo_has_cases_waiting_for_review_and_some_decided(app, runner):
         outcomes = {case.latest_screening.outcome for case in waiting}
         assert len(waiting) >= 10 and {"refer", "ineligible"} <= outcomes
         assert db.session.scalar(select(func.count(SignOff.id))) >= 3
+
+
+def test_demo_follows_cases_to_every_milestone_and_new_citizens_in_several_states(app, runner):
+    runner.invoke(args=["clinic", "seed-demo"])
+    with app.app_context():
+        stages = {case.stage for case in db.session.scalars(select(Case))}
+        assert {
+            Stage.FILED,
+            Stage.BIOMETRICS,
+            Stage.CONTINUED,
+            Stage.OATH,
+            Stage.REGISTERED_TO_VOTE,
+        } <= stages
+        citizens = [case for case in db.session.scalars(select(Case)) if gate.passes(case, today())]
+        states = {voter_services.registration_for(case, utcnow()).state for case in citizens}
+        assert len(states) >= 4
+        assert db.session.scalar(select(func.count(Election.id))) >= 6

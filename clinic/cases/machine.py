@@ -16,6 +16,10 @@ ORGANIZERS = frozenset({Role.COORDINATOR, Role.ADMIN})
 # Attorney decisions are made through the review service (issue: attorney review), which
 # records the decision and sign-off before moving the stage; `via` names that service.
 REVIEW = "review"
+FILING = "filing"  # milestones after approval are recorded through clinic.filing.services
+VOTER = "voter"
+CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
+AFTER_FILING = frozenset({Stage.FILED, Stage.BIOMETRICS, Stage.CONTINUED})
 
 
 class TransitionRefused(Exception):
@@ -121,6 +125,52 @@ TRANSITIONS = (
         ORGANIZERS | {Role.ATTORNEY},
         "Close the case",
         needs_reason=True,
+    ),
+    Transition(
+        "file",
+        frozenset({Stage.APPROVED}),
+        Stage.FILED,
+        CASEWORKERS,
+        "Record the filing",
+        via=FILING,
+    ),
+    Transition(
+        "biometrics",
+        frozenset({Stage.FILED}),
+        Stage.BIOMETRICS,
+        CASEWORKERS,
+        "Record biometrics",
+        via=FILING,
+    ),
+    Transition(
+        "interview_approved",
+        AFTER_FILING,
+        Stage.INTERVIEW,
+        CASEWORKERS,
+        "Interview: approved",
+        via=FILING,
+    ),
+    Transition(
+        "interview_continued",
+        AFTER_FILING,
+        Stage.CONTINUED,
+        CASEWORKERS,
+        "Interview: continued",
+        via=FILING,
+    ),
+    Transition(
+        "interview_denied", AFTER_FILING, Stage.DENIED, CASEWORKERS, "Interview: denied", via=FILING
+    ),
+    Transition(
+        "oath", frozenset({Stage.INTERVIEW}), Stage.OATH, CASEWORKERS, "Record the oath", via=FILING
+    ),
+    Transition(
+        "registered_to_vote",
+        frozenset({Stage.OATH}),
+        Stage.REGISTERED_TO_VOTE,
+        CASEWORKERS | {Role.VOLUNTEER},
+        "Registration confirmed",
+        via=VOTER,
     ),
 )
 BY_NAME = {transition.name: transition for transition in TRANSITIONS}

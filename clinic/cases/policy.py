@@ -41,7 +41,7 @@ def can_edit_intake(user, case):
     return (
         user.role in (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
         and can_view(user, case)
-        and case.stage.is_open
+        and case.stage.answers_editable
     )
 
 

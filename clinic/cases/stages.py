@@ -28,6 +28,18 @@ class Stage(enum.StrEnum):
     def is_open(self):
         return self not in {Stage.CLOSED, Stage.REFERRED, Stage.REGISTERED_TO_VOTE}
 
+    @property
+    def answers_editable(self):
+        """Before filing: afterwards the answers are what USCIS has, and stay as filed."""
+        return self in {
+            Stage.INTAKE,
+            Stage.SCREENED,
+            Stage.IN_REVIEW,
+            Stage.NEEDS_INFO,
+            Stage.APPROVED,
+            Stage.NOT_YET,
+        }
+
 
 _LABELS = {
     Stage.INTAKE: "Intake",

@@ -12,10 +12,12 @@ from clinic.cases import machine, policy, services
 from clinic.cases.forms import DocumentsForm, MoveForm
 from clinic.cases.models import Case
 from clinic.cases.stages import Stage
-from clinic.clock import utcnow
+from clinic.clock import today, utcnow
 from clinic.extensions import db
+from clinic.filing import services as filing
 from clinic.intake import services as intake
 from clinic.review import services as review
+from clinic.voter import gate as voter_gate
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 FOLLOW_UP_ROLES = (Role.COORDINATOR, Role.ADMIN)
@@ -73,6 +75,8 @@ def show(case_id):
         move_form=MoveForm(version=case.version),
         documents_form=documents,
         sensitive=policy.can_see_sensitive(current_user, case),
+        citizen=voter_gate.passes(case, today()),
+        milestone_steps=filing.available_steps(case, current_user),
         can_edit=policy.can_edit_intake(current_user, case),
     )
 

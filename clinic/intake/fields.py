@@ -149,10 +149,12 @@ class YesNoField(RadioField):
 
 
 def choices_field(label, options, blank="Choose…", **kwargs):
-    """A select of (value, label) options that stores the value, or None when blank."""
+    """A select of (value, label) options that stores the value, or None when blank
+    (blank=None: no blank option)."""
+    first = [SelectChoice("", blank)] if blank is not None else []
     return SelectField(
         label,
-        choices=[SelectChoice("", blank)] + [SelectChoice(v, text) for v, text in options],
+        choices=first + [SelectChoice(v, text) for v, text in options],
         coerce=lambda value: value or None,
         validate_choice=True,
         **kwargs,

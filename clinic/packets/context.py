@@ -8,9 +8,11 @@ import datetime
 from collections import Counter
 
 from clinic.cases.stages import Stage
+from clinic.clock import today
 from clinic.review.models import Decision
 from clinic.review.services import latest_sign_off
 from clinic.screening.dates import spoken
+from clinic.voter import gate as voter_gate
 
 FULL_FEE = 760  # paper, 2024-04-01 schedule: what a waiver or reduced fee is measured against
 
@@ -171,6 +173,7 @@ def checklist_context(case, now):
             for d in (result["documents"] if result else [])
         ],
         "to_do": to_do,
+        "voter_warning": not voter_gate.passes(case, today()),
     }
 
 

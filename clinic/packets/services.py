@@ -16,11 +16,12 @@ from sqlalchemy import select
 
 from clinic import audit
 from clinic.cases.models import Applicant, Case
-from clinic.clock import utcnow
+from clinic.clock import today, utcnow
 from clinic.extensions import db
 from clinic.packets import context
 from clinic.packets.models import PacketJob
 from clinic.packets.pdf import merge_pdfs, render_pdf
+from clinic.voter import gate as voter_gate
 
 TEMPLATES = {"checklist": "print/checklist.html", "review_sheet": "print/review_sheet.html"}
 BUILDERS = {"checklist": context.checklist_context, "review_sheet": context.review_sheet_context}
@@ -63,6 +64,18 @@ def cover_parts(event, cases, now):
             )
         )
     return parts
+
+
+def voter_checklist_html(case, now):
+    """The voter-registration checklist; refuses (NotACitizenYet) before the oath."""
+    from clinic.voter.services import checklist_context
+
+    return render_template(
+        "print/voter_checklist.html",
+        preview=False,
+        case_id=case.id,
+        doc=checklist_context(case, today(), now),
+    )
 
 
 def case_pdf(kind, case, now):
@@ -135,6 +148,8 @@ def render_packet(job_id):
             )
             if job.include_review_sheets:
                 parts.append((None, case_html("review_sheet", case, now)))
+            if voter_gate.passes(case, today()):
+                parts.append((None, voter_checklist_html(case, now)))
         job.status, job.total, job.done = "rendering", len(parts), 0
         db.session.commit()
         db.engine.dispose()  # the pool's processes must not share our database connections

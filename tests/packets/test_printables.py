@@ -162,7 +162,6 @@ def test_packet_has_cover_roster_checklists_and_a_bookmark_per_applicant(app, lo
             green_card={"a_number": ""},
             contact={"given_names": given, "family_names": family},
         )
-    app.config.update(PACKETS_INLINE=True, PACKET_PROCESSES=1)
     response = coordinator.post(f"/events/{event.id}/packet")
     job_url = response.headers["Location"]
     status = coordinator.get(f"{job_url}/status").get_json()
@@ -185,7 +184,6 @@ def test_packet_has_cover_roster_checklists_and_a_bookmark_per_applicant(app, lo
 def test_packets_are_deleted_after_the_keeping_time(app, login_as, make, clock):
     coordinator = login_as("coordinator")
     event = make.event()
-    app.config.update(PACKETS_INLINE=True, PACKET_PROCESSES=1)
     job_url = coordinator.post(f"/events/{event.id}/packet").headers["Location"]
     download = coordinator.get(f"{job_url}/download")
     assert download.status_code == 200
@@ -206,3 +204,30 @@ def test_every_demo_applicant_prints(app, runner):
             for kind in ("checklist", "review_sheet"):
                 assert "<html" in services.case_html(kind, case, now)
             assert pdf_text(services.case_pdf("checklist", case, now))
+
+
+def test_launch_starts_the_render_in_a_separate_process(app, monkeypatch):
+    started = []
+    monkeypatch.setattr(
+        services.subprocess, "Popen", lambda args, **kwargs: started.append((args, kwargs))
+    )
+    app.config["PACKETS_INLINE"] = False
+    with app.app_context():
+        services.launch(42)
+    ((args, kwargs),) = started
+    assert args[-3:] == ["clinic", "render-packet", "42"]
+    assert kwargs["start_new_session"] is True
+    assert kwargs["env"]["CLINIC_INSTANCE_PATH"] == app.instance_path
+
+
+def test_a_packet_renders_on_a_pool_of_processes(app, make):
+    make.user("coordinator")
+    event = make.event()
+    for given in ("Ana", "Bia", "Caio"):
+        make.case(event, given=given)
+    job_id = make.packet_job(event, processes=2)
+    with app.app_context():
+        from clinic.packets.models import PacketJob
+
+        job = db.session.get(PacketJob, job_id)
+        assert (job.status, job.done, job.total) == ("done", 5, 5)

@@ -1,0 +1,1 @@
+"""After approval: filing, biometrics, interview, oath and certificate."""

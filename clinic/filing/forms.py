@@ -1,0 +1,108 @@
+"""One small form per milestone."""
+
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from clinic.clock import today
+from clinic.intake.fields import DateField, choices_field
+
+RECEIPT_NUMBER = re.compile(r"[A-Z]{3}\d{10}\Z")
+CERTIFICATE_NUMBER = re.compile(r"[A-Z0-9]{6,12}\Z")
+
+
+def normalize_receipt_number(text):
+    """'ioe-091-234-5678 ' -> 'IOE0912345678' (USCIS writes them without separators)."""
+    return re.sub(r"[\s\-]", "", text or "").upper()
+
+
+def receipt_number(form, field):
+    if not RECEIPT_NUMBER.match(normalize_receipt_number(field.data)):
+        raise ValidationError(
+            "A receipt number is three letters and ten digits, e.g. IOE0912345678."
+        )
+
+
+def certificate_number(form, field):
+    if not CERTIFICATE_NUMBER.match(re.sub(r"[\s\-]", "", field.data or "").upper()):
+        raise ValidationError(
+            "Copy the certificate number printed in red at the top right "
+            "(6 to 12 letters and digits)."
+        )
+
+
+def not_in_future(form, field):
+    if field.data and field.data > today():
+        raise ValidationError("This date is in the future.")
+
+
+REQUIRED_DATE = [DataRequired("Give the date, as MM/DD/YYYY.")]
+
+
+class FiledForm(FlaskForm):
+    filed_on = DateField("Filed on", [*REQUIRED_DATE, not_in_future])
+    filing_method = choices_field(
+        "How",
+        [("paper", "Paper, by mail"), ("online", "Online")],
+        validators=[DataRequired("Choose how it was filed.")],
+    )
+    fee_paid = choices_field(
+        "Fee",
+        [
+            ("full", "Full fee"),
+            ("reduced", "Reduced fee"),
+            ("waiver", "Fee waiver (I-912)"),
+            ("military", "No fee (military)"),
+        ],
+        validators=[DataRequired("Choose the fee.")],
+    )
+    receipt_number = StringField(
+        "Receipt number",
+        [DataRequired(), receipt_number],
+        description="From the I-797C receipt notice: three letters and ten digits.",
+    )
+
+
+class BiometricsForm(FlaskForm):
+    biometrics_on = DateField("Biometrics appointment on", REQUIRED_DATE)
+
+
+class InterviewForm(FlaskForm):
+    interview_on = DateField("Interview on", REQUIRED_DATE)
+    interview_result = choices_field(
+        "Result",
+        [
+            ("approved", "Approved (recommended for approval)"),
+            ("continued", "Continued (more evidence or a retest)"),
+            ("denied", "Denied"),
+        ],
+        blank="Not held yet",
+        validators=[Optional()],
+    )
+    continued_reason = StringField("Why it was continued", [Optional(), Length(max=300)])
+    response_due_on = DateField("Response or retest due", [Optional()])
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if (
+            self.interview_result.data == "continued"
+            and not (self.continued_reason.data or "").strip()
+        ):
+            self.continued_reason.errors = [
+                *self.continued_reason.errors,
+                "Say why it was continued.",
+            ]
+            valid = False
+        return valid
+
+
+class OathForm(FlaskForm):
+    oath_on = DateField("Oath ceremony on", REQUIRED_DATE)
+    oath_place = StringField("Where", [DataRequired(), Length(max=200)])
+    certificate_number = StringField(
+        "Naturalization certificate number",
+        [Optional(), certificate_number],
+        description="Write it down after the ceremony; never photocopy or scan the certificate.",
+    )

@@ -1,0 +1,52 @@
+"""Recording the milestones after approval, and the after-filing follow-up lists."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+
+from clinic.auth.decorators import roles_required
+from clinic.auth.roles import Role
+from clinic.cases import machine
+from clinic.cases.views import case_or_404
+from clinic.clock import today, utcnow
+from clinic.filing import forms, services
+
+bp = Blueprint("filing", __name__)
+CASEWORKERS = (Role.COORDINATOR, Role.ATTORNEY)
+STEPS = {
+    "filed": (forms.FiledForm, services.record_filed, "Record the filing"),
+    "biometrics": (forms.BiometricsForm, services.record_biometrics, "Record biometrics"),
+    "interview": (forms.InterviewForm, services.record_interview, "Record the interview"),
+    "oath": (forms.OathForm, services.record_oath, "Record the oath"),
+}
+
+
+@bp.route("/cases/<int:case_id>/milestones/<step>", methods=["GET", "POST"])
+@roles_required(*CASEWORKERS)
+def record(case_id, step):
+    case = case_or_404(case_id)
+    if step not in STEPS:
+        abort(404)
+    form_class, service, title = STEPS[step]
+    record = getattr(case, "milestones", None)
+    form = form_class(obj=record)
+    if form.validate_on_submit():
+        try:
+            service(case, form.data, by=current_user, now=utcnow())
+        except machine.TransitionRefused as refusal:
+            if refusal.forbidden:
+                abort(403)
+            form.form_errors.append(refusal.message)
+        else:
+            flash(f"Saved. The case is now: {case.stage.label}.", "success")
+            return redirect(url_for("cases.show", case_id=case.id))
+    return render_template("filing/record.html", case=case, form=form, title=title)
+
+
+@bp.get("/cases/follow-up/after-filing")
+@roles_required(Role.COORDINATOR, Role.ADMIN)
+def after_filing():
+    return render_template(
+        "filing/after_filing.html",
+        lists=services.after_filing_lists(current_user, today()),
+        no_news_days=services.NO_NEWS_DAYS,
+    )

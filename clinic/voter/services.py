@@ -1,0 +1,170 @@
+"""A new citizen's registration plan, recording what happened, and the follow-up list.
+
+Every function that shows or produces anything asks clinic.voter.gate first.
+"""
+
+from sqlalchemy import select
+
+from clinic import audit
+from clinic.cases import machine
+from clinic.cases.models import Case
+from clinic.cases.services import visible_cases_query
+from clinic.cases.stages import Stage
+from clinic.extensions import db
+from clinic.screening.dates import spoken
+from clinic.voter import gate, rules
+from clinic.voter.models import Election, VoterRegistration
+
+STATUSES = {
+    "not_yet": "Not registered yet",
+    "submitted": "Registration sent",
+    "confirmed": "Registered (checked)",
+    "declined": "Does not want to register",
+}
+
+
+def residence_state(case):
+    """The state from the interview, when it is one whose rules Clinic knows."""
+    section = case.section("residence")
+    state = section.answers.get("state") if section else None
+    return state if state in rules.STATES else None
+
+
+def registration_for(case, now=None):
+    """The case's registration record; with `now`, created (from the interview) if missing."""
+    record = db.session.scalar(
+        select(VoterRegistration).where(VoterRegistration.case_id == case.id)
+    )
+    if record is None and now is not None:
+        record = VoterRegistration(
+            case=case, state=residence_state(case), status="not_yet", updated_at=now
+        )
+        db.session.add(record)
+    return record
+
+
+def next_election(state, today):
+    return db.session.scalar(
+        select(Election)
+        .where(Election.state == state, Election.held_on >= today)
+        .order_by(Election.held_on)
+        .limit(1)
+    )
+
+
+def plan(case, today, now):
+    """Everything the new citizen needs for the next election in their state."""
+    gate.require_citizen(case, today)
+    registration = registration_for(case, now)
+    state = registration.state
+    election = next_election(state, today) if state else None
+    found = (
+        rules.deadlines(state, election.held_on, election.kind, case.milestones.oath_on)
+        if election
+        else []
+    )
+    return {
+        "registration": registration,
+        "state": state,
+        "rules": rules.state_rules(state) if state else None,
+        "election": election,
+        "deadlines": found,
+        "recommended": rules.recommend(
+            state,
+            found,
+            today,
+            has_license=registration.has_license,
+            license_shows_citizenship=registration.license_shows_citizenship,
+        )
+        if found
+        else None,
+    }
+
+
+def record(case, data, *, by, today, now):
+    """Save what the person holds and where the registration stands."""
+    gate.require_citizen(case, today)
+    registration = registration_for(case, now)
+    registration.state = data["state"]
+    registration.has_license = bool(data["has_license"])
+    registration.license_shows_citizenship = bool(data["license_shows_citizenship"])
+    previous = registration.status
+    registration.status = data["status"]
+    registration.submitted_on, registration.channel = data["submitted_on"], data["channel"]
+    registration.confirmed_on = data["confirmed_on"]
+    registration.confirmed_how = (data["confirmed_how"] or "").strip() or None
+    registration.declined_on = (
+        today
+        if data["status"] == "declined" and registration.declined_on is None
+        else registration.declined_on
+    )
+    registration.updated_at, registration.updated_by_id = now, by.id
+    audit.record("voter.recorded", actor=by, target=case, at=now, status=registration.status)
+    if registration.status == "confirmed" and previous != "confirmed" and case.stage == Stage.OATH:
+        machine.move(case, "registered_to_vote", by=by, now=now, via=machine.VOTER)
+    return registration
+
+
+def follow_up(user, today):
+    """New citizens not yet registered (nor declining), nearest deadline first."""
+    cases = db.session.scalars(visible_cases_query(user).where(Case.stage == Stage.OATH)).all()
+    rows = []
+    for case in cases:
+        if not gate.passes(case, today):
+            continue
+        registration = registration_for(case)
+        if registration is not None and registration.status in ("confirmed", "declined"):
+            continue
+        state = registration.state if registration else residence_state(case)
+        election = next_election(state, today) if state else None
+        found = (
+            rules.deadlines(state, election.held_on, election.kind, case.milestones.oath_on)
+            if election
+            else []
+        )
+        nearest = min(
+            (d.last_day for d in found if d.applies and d.last_day >= today), default=None
+        )
+        rows.append((nearest, case, election, registration))
+    return sorted(rows, key=lambda row: (row[0] is None, row[0] or today, row[1].id))
+
+
+def checklist_context(case, today, now):
+    """Plain data for the voter-registration checklist PDF (gate checked in plan())."""
+    found = plan(case, today, now)
+    state_rules, election, recommended = found["rules"], found["election"], found["recommended"]
+    late = next((d for d in found["deadlines"] if d.channel == "new_citizen"), None)
+    return {
+        "organization": case.organization.name,
+        "organization_contact": case.organization.contact,
+        "clinic_day": "Voter registration",
+        "reference": f"Case {case.reference}",
+        "generated": f"Printed {spoken(now.date())}",
+        "name": case.applicant.full_name,
+        "state": state_rules["name"] if state_rules else None,
+        "election": {"name": election.name, "date": spoken(election.held_on)} if election else None,
+        "recommended": _deadline_words(recommended),
+        "deadlines": [_deadline_words(d) for d in found["deadlines"] if d.applies],
+        "late": _deadline_words(late) if late and late.applies else None,
+        "online_url": state_rules.get("online_url") if state_rules else None,
+        "clerk_lookup": state_rules.get("clerk_lookup") if state_rules else None,
+        "status_url": state_rules.get("status_url") if state_rules else None,
+        "id_number": state_rules.get("id_number") if state_rules else None,
+        "proof": state_rules.get("proof") if state_rules else None,
+        "advice": state_rules.get("advice") if state_rules else None,
+    }
+
+
+def _deadline_words(deadline):
+    if deadline is None:
+        return None
+    by = {"postmarked": "postmarked by", "received": "received by", "submitted": "by"}[
+        deadline.kind
+    ]
+    until = f", until {deadline.until}" if deadline.until else ""
+    return {
+        "channel": deadline.label,
+        "when": f"{by} {spoken(deadline.last_day)}{until}",
+        "needs": deadline.needs,
+        "note": deadline.note,
+    }

@@ -1,0 +1,137 @@
+"""The voter page of a new citizen's case, their checklist, the follow-up list, elections."""
+
+import io
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from clinic import audit
+from clinic.auth.decorators import roles_required
+from clinic.auth.roles import Role
+from clinic.cases.views import case_or_404
+from clinic.clock import today, utcnow
+from clinic.extensions import db
+from clinic.packets.pdf import render_pdf
+from clinic.voter import gate, services
+from clinic.voter.forms import ElectionForm, RegistrationForm
+from clinic.voter.models import Election
+
+bp = Blueprint("voter", __name__)
+FOLLOW_UP_ROLES = (Role.COORDINATOR, Role.ADMIN, Role.VOLUNTEER)
+RECORDING_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+
+
+def citizen_case_or_404(case_id):
+    """404 for a case that isn't visible, and for one whose person isn't a citizen yet:
+    the voter pages don't exist for them."""
+    case = case_or_404(case_id)
+    if not gate.passes(case, today()):
+        abort(404)
+    return case
+
+
+@bp.route("/cases/<int:case_id>/voter", methods=["GET", "POST"])
+@login_required
+def show(case_id):
+    case = citizen_case_or_404(case_id)
+    if request.method == "POST" and current_user.role not in RECORDING_ROLES:
+        abort(403)
+    registration = services.registration_for(case, utcnow())
+    form = RegistrationForm(obj=registration)
+    if form.validate_on_submit():
+        services.record(case, form.data, by=current_user, today=today(), now=utcnow())
+        flash("Voter registration saved.", "success")
+        return redirect(url_for("voter.show", case_id=case.id))
+    return render_template(
+        "voter/show.html", case=case, form=form, plan=services.plan(case, today(), utcnow())
+    )
+
+
+@bp.get("/cases/<int:case_id>/voter/checklist")
+@login_required
+def checklist_preview(case_id):
+    case = citizen_case_or_404(case_id)
+    return checklist_html(case, preview=True)
+
+
+@bp.get("/cases/<int:case_id>/voter/checklist.pdf")
+@login_required
+def checklist_pdf(case_id):
+    case = citizen_case_or_404(case_id)
+    audit.record(
+        "packets.printed", actor=current_user, target=case, at=utcnow(), kind="voter_checklist"
+    )
+    pdf = render_pdf(checklist_html(case), current_app.static_folder)
+    return send_file(
+        io.BytesIO(pdf),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"voter-registration-{case.reference}.pdf",
+    )
+
+
+def checklist_html(case, preview=False):
+    return render_template(
+        "print/voter_checklist.html",
+        preview=preview,
+        case_id=case.id,
+        doc=services.checklist_context(case, today(), utcnow()),
+    )
+
+
+@bp.get("/voter/follow-up")
+@roles_required(*FOLLOW_UP_ROLES)
+def follow_up():
+    return render_template(
+        "voter/follow_up.html",
+        rows=services.follow_up(current_user, today()),
+        statuses=services.STATUSES,
+    )
+
+
+@bp.route("/admin/elections", methods=["GET", "POST"])
+@roles_required(Role.ADMIN)
+def elections():
+    form = ElectionForm()
+    if form.validate_on_submit():
+        db.session.add(
+            Election(
+                state=form.state.data,
+                held_on=form.held_on.data,
+                kind=form.kind.data,
+                name=form.name.data.strip(),
+                created_at=utcnow(),
+            )
+        )
+        audit.record(
+            "voter.election_added",
+            actor=current_user,
+            at=utcnow(),
+            state=form.state.data,
+            kind=form.kind.data,
+        )
+        flash("Election added.", "success")
+        return redirect(url_for("voter.elections"))
+    rows = db.session.scalars(select(Election).order_by(Election.held_on)).all()
+    return render_template("voter/elections.html", form=form, elections=rows, today=today())
+
+
+@bp.post("/admin/elections/<int:election_id>/delete")
+@roles_required(Role.ADMIN)
+def delete_election(election_id):
+    election = db.get_or_404(Election, election_id)
+    db.session.delete(election)
+    audit.record("voter.election_deleted", actor=current_user, at=utcnow(), state=election.state)
+    flash("Election removed.", "success")
+    return redirect(url_for("voter.elections"))
