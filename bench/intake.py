@@ -122,15 +122,11 @@ def volunteer(port, email, case_id, deadline, think, results, seed):
             results["errors"].append(f"POST {key} {status}")
 
 
-def prepare(instance, database_url, volunteers):
-    """A fresh schema with one organization, a clinic day, and a case per volunteer."""
-    env = {**os.environ, "CLINIC_INSTANCE_PATH": str(instance)}
-    if database_url:
-        env["CLINIC_DATABASE_URL"] = database_url
+def new_instance(instance, env):
+    """A secret key, OWASP-minimum hashing (the benchmark logs in often), and the schema."""
     (instance / "config.py").write_text(
         f"SECRET_KEY = {uuid.uuid4().hex!r}\n"
-        "ARGON2_MEMORY_COST = 19456\nARGON2_TIME_COST = 2\n"
-        "ARGON2_PARALLELISM = 1\n"
+        "ARGON2_MEMORY_COST = 19456\nARGON2_TIME_COST = 2\nARGON2_PARALLELISM = 1\n"
     )
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "clinic", "db", "upgrade"],
@@ -139,6 +135,23 @@ def prepare(instance, database_url, volunteers):
         capture_output=True,
         cwd=ROOT,
     )
+
+
+def wait_for(port):
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
+def prepare(instance, database_url, volunteers):
+    """A fresh schema with one organization, a clinic day, and a case per volunteer."""
+    env = {**os.environ, "CLINIC_INSTANCE_PATH": str(instance)}
+    if database_url:
+        env["CLINIC_DATABASE_URL"] = database_url
+    new_instance(instance, env)
     script = f"""
 from datetime import date
 from clinic import create_app
@@ -197,12 +210,7 @@ def run(label, database_url, args):
             cwd=ROOT,
         )
         try:
-            for _ in range(100):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            wait_for(port)
             results = {"latencies": [], "errors": []}
             deadline = time.monotonic() + args.seconds
             threads = [

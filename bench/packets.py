@@ -14,19 +14,17 @@ The last line is JSON: {"bench": "packets", "seconds": ..., "ratio": ..., "peak_
 import json
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from intake import TOKEN, Browser, free_port  # noqa: E402 - a sibling benchmark's helpers
+from intake import TOKEN, Browser, free_port, new_instance, wait_for  # noqa: E402 - a sibling benchmark's helpers
 
 APPLICANTS = 200
 PASSWORD = "a bench passphrase for the coordinator"
@@ -143,12 +141,7 @@ def checklist_over_http(env, case_id, rounds=25):
         stderr=subprocess.DEVNULL,
     )
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(port)
         browser = Browser(port)
         _, page = browser.request("GET", "/login")
         browser.request(
@@ -177,17 +170,7 @@ def main():
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "CLINIC_INSTANCE_PATH": folder}
-        (Path(folder) / "config.py").write_text(
-            f"SECRET_KEY = {uuid.uuid4().hex!r}\nARGON2_MEMORY_COST = 19456\n"
-            "ARGON2_TIME_COST = 2\nARGON2_PARALLELISM = 1\n"
-        )
-        subprocess.run(
-            [sys.executable, "-m", "flask", "--app", "clinic", "db", "upgrade"],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
+        new_instance(Path(folder), env)
         started = time.perf_counter()
         event_id = int(python(SEED, env)[-1])
         print(f"Seeded {APPLICANTS} applicants in {time.perf_counter() - started:.1f} s")
