@@ -178,7 +178,8 @@ def _render_all(job, documents):
             results[index] = render_pdf(html, static)
             _progress(job, index + 1)
         return results
-    render_pdf(documents[-1], static)  # warm up here: forked workers inherit fonts and styles
+    # Warm up here, on a tiny page: forked workers then inherit the loaded fonts and styles.
+    render_pdf("<html><body><p>warm</p></body></html>", static)
     # Documents go to the workers a few at a time: one task per document costs more in
     # hand-offs between processes than it saves in balance (measured: 1.09 against 0.96 of
     # the ideal). Forked workers start warm and live only as long as this job, whose process
