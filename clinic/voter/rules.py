@@ -61,6 +61,23 @@ def switch(name, on):
     return value
 
 
+PROOF_WORDS = {
+    "accepted_affidavit": "Documents are asked for, but an affidavit can stand in for them.",
+    "required": "First-time registrants must show documentary proof of citizenship: your "
+    "naturalization certificate.",
+    "unsettled": "The law requiring documentary proof of citizenship was struck down in court "
+    "in May 2026 and the State appealed: bring your naturalization certificate "
+    "either way.",
+}
+
+
+def proof_of_citizenship(state, on):
+    """What a state asks as proof of citizenship on a date, for rules still in dispute."""
+    rules = state_rules(state)
+    proof = rules.get("proof_of_citizenship") if rules else None
+    return PROOF_WORDS[switch(proof["switch"], on)] if proof else None
+
+
 def weekday_before(day):
     """The last weekday before `day` (registrars' and clerks' offices close on weekends)."""
     day -= datetime.timedelta(days=1)

@@ -151,6 +151,11 @@ def checklist_context(case, today, now):
         "status_url": state_rules.get("status_url") if state_rules else None,
         "id_number": state_rules.get("id_number") if state_rules else None,
         "proof": state_rules.get("proof") if state_rules else None,
+        "proof_of_citizenship": rules.proof_of_citizenship(
+            found["state"], election.held_on if election else today
+        )
+        if found["state"]
+        else None,
         "advice": state_rules.get("advice") if state_rules else None,
     }
 

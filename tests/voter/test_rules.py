@@ -113,3 +113,16 @@ def test_the_recommended_channel(state, today, holds, naturalized, expected):
         state, found, today, has_license=holds[0], license_shows_citizenship=holds[1]
     )
     assert (pick.channel if pick else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("on", "words"),
+    [
+        (date(2024, 11, 10), "affidavit"),
+        (date(2024, 11, 11), "must show documentary proof"),
+        (date(2026, 11, 3), "struck down in court"),
+    ],
+)
+def test_new_hampshire_proof_of_citizenship_is_a_dated_switch(on, words):
+    assert words in rules.proof_of_citizenship("NH", on)
+    assert rules.proof_of_citizenship("MA", on) is None

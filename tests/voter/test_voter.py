@@ -205,3 +205,11 @@ def test_admins_enter_elections(app, login_as):
         from clinic.voter.models import Election
 
         assert db.session.scalar(select(Election.state)) == "CT"
+
+
+def test_the_new_hampshire_checklist_carries_the_dated_proof_rule(login_as, make):
+    make.election("NH", date(2027, 3, 9), "municipal", "Town meeting elections")
+    case = make.case_at("oath", answers={"residence": {"state": "NH"}}, **CITIZEN)
+    page = page_text(login_as("coordinator").get(f"/cases/{case.id}/voter/checklist"))
+    assert "New Hampshire: Town meeting elections" in page
+    assert "struck down in court" in page and "naturalization certificate" in page
