@@ -1,6 +1,7 @@
 """Command-line tools under one group: `flask --app clinic clinic ...`. Each commits once."""
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 from flask_migrate import upgrade
 from sqlalchemy import select
@@ -10,10 +11,13 @@ from clinic.admin import services as admin_services
 from clinic.auth.models import Organization
 from clinic.auth.roles import Credential, Role
 from clinic.auth.services import ServiceError
+from clinic.cases.models import Case
 from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
 from clinic.packets import services as packets
+from clinic.packets.pdf import render_pdf
+from clinic.voter.gate import NotACitizenYet
 
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
 
@@ -105,12 +109,6 @@ def purge_packets_command():
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 def voter_checklist_command(case_id, output):
     """Write a new citizen's voter-registration checklist PDF (refused before the oath)."""
-    from flask import current_app
-
-    from clinic.cases.models import Case
-    from clinic.packets.pdf import render_pdf
-    from clinic.voter.gate import NotACitizenYet
-
     case = db.session.get(Case, case_id)
     if case is None:
         raise click.ClickException("No such case.")

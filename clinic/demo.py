@@ -15,9 +15,13 @@ from clinic.cases.models import Case
 from clinic.cases.stages import Stage
 from clinic.events import services as events
 from clinic.extensions import db
+from clinic.filing import services as filing
 from clinic.intake.services import save_section
 from clinic.review import services as review
 from clinic.review.models import Decision
+from clinic.screening.dates import add_months
+from clinic.voter import services as voter
+from clinic.voter.models import Election
 
 ORGANIZATIONS = [
     (
@@ -509,8 +513,6 @@ JOURNEYS = [
 
 
 def _seed_elections(today, now):
-    from clinic.screening.dates import add_months
-    from clinic.voter.models import Election
 
     for state, months, kind, name in ELECTIONS:
         day = add_months(today, months)
@@ -521,9 +523,6 @@ def _seed_elections(today, now):
 
 def _seed_journeys(event, staff, passwords, today, now, rng):
     """Approved cases followed through filing, interview and oath, to voter registration."""
-    from clinic.filing import services as filing
-    from clinic.voter import services as voter
-
     volunteer = next(u for u in staff if u.role == Role.VOLUNTEER)
     attorney = next(u for u in staff if u.role == Role.ATTORNEY)
     coordinator = next(u for u in staff if u.role == Role.COORDINATOR)
