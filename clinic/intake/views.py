@@ -25,14 +25,21 @@ def _next_section(key):
 
 
 def _row_action(form, section):
-    """'add:trips' or 'remove:trips:2' buttons change the rows and re-show the page."""
+    """'add:trips' or 'remove:trips:2' buttons change the rows and re-show the page.
+
+    Returns None when the post was no row action; otherwise the id of the field that should
+    have the focus next (the new row's first field, or the Add button after a removal), so a
+    keyboard user carries on where they were.
+    """
     action = request.form.get("row_action", "")
     parts = action.split(":")
     if len(parts) < 2 or parts[1] not in section.rows:
-        return False
+        return None
     rows = getattr(form, parts[1])
+    focus = f"add-{rows.name}"
     if parts[0] == "add":
         rows.append_entry()
+        focus = next(iter(rows.entries[-1].form)).id
     elif parts[0] == "remove" and len(parts) == 3 and parts[2].isdigit():
         kept = [entry.data for i, entry in enumerate(rows.entries) if i != int(parts[2])]
         while rows.entries:
@@ -42,7 +49,7 @@ def _row_action(form, section):
     for entry in rows.entries:  # re-shown, not validated: no stale errors
         for field in entry.form:
             field.errors = []
-    return True
+    return focus
 
 
 @bp.route("/<key>", methods=["GET", "POST"])
@@ -57,7 +64,8 @@ def section(case_id, key):
         )
     else:
         form = section.form_class()
-    if request.method == "POST" and not _row_action(form, section) and form.validate():
+    focus = _row_action(form, section) if request.method == "POST" else None
+    if request.method == "POST" and focus is None and form.validate():
         try:
             services.save_section(
                 case,
@@ -93,6 +101,7 @@ def section(case_id, key):
         status=services.section_status(case),
         latest=case.latest_screening,
         sensitive=policy.can_see_sensitive(current_user, case, doing_intake=True),
+        focus=focus,
     )
 
 

@@ -183,3 +183,18 @@ def test_follow_up_questions_are_marked_to_appear_after_a_yes(volunteer, case):
     page = volunteer.get(f"/cases/{case.id}/intake/character").get_data(as_text=True)
     assert 'data-show-if="registered_or_voted" data-show-values="yes"' in page
     assert 'name="voting_details"' in page  # present without JavaScript too
+
+
+def test_after_adding_a_row_the_focus_goes_to_its_first_field(volunteer, case):
+    data = {
+        **COMPLETE["trips"],
+        "version": case_version(volunteer, case.id, "trips"),
+        "row_action": "add:trips",
+    }
+    page = volunteer.post(f"/cases/{case.id}/intake/trips", data=data).get_data(as_text=True)
+    new_row = page.split('name="trips-1-departed"')[0].rsplit("<input", 1)[1]
+    assert "autofocus" in new_row
+    assert page.count("autofocus") == 1
+    data["row_action"] = "remove:trips:1"
+    page = volunteer.post(f"/cases/{case.id}/intake/trips", data=data).get_data(as_text=True)
+    assert 'id="add-trips" autofocus' in page
