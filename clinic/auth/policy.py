@@ -2,16 +2,6 @@
 
 from flask import abort
 
-from clinic.auth.roles import Role
-
-
-def is_admin(user):
-    return user.is_authenticated and user.role == Role.ADMIN
-
-
-def same_organization(user, organization_id):
-    return user.organization_id == organization_id
-
 
 def or_404(obj, allowed):
     """Return `obj` when it exists and `allowed(obj)` holds; otherwise 404.

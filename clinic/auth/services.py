@@ -77,7 +77,7 @@ def log_in(email, password, now):
     return LoginResult(user=user, token=token)
 
 
-def log_out(user, token, now):
+def log_out(user, now):
     """End every session of the user: logging out anywhere logs out everywhere."""
     sessions.end_all_sessions(user, now, "logout")
     audit.record("auth.logout", actor=user, target=user, at=now)

@@ -51,29 +51,11 @@ def user_for_token(token, now, *, idle_timeout, absolute_timeout):
     return session.user
 
 
-def end_session(token, now, reason="logout"):
-    session = db.session.scalar(
-        select(UserSession).where(UserSession.token_hash == token_hash(token))
-    )
-    if session is not None and session.ended_at is None:
-        _end(session, now, reason)
-
-
 def end_all_sessions(user, now, reason):
     db.session.execute(
         update(UserSession)
         .where(UserSession.user_id == user.id, UserSession.ended_at.is_(None))
         .values(ended_at=now, end_reason=reason)
-    )
-
-
-def active_session_count(user):
-    return len(
-        db.session.scalars(
-            select(UserSession.id).where(
-                UserSession.user_id == user.id, UserSession.ended_at.is_(None)
-            )
-        ).all()
     )
 
 

@@ -38,7 +38,7 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    services.log_out(current_user, current_user.session_token, utcnow())
+    services.log_out(current_user, utcnow())
     logout_user()
     session.clear()
     flash("You are logged out.", "info")

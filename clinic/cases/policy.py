@@ -1,10 +1,6 @@
 """Who may see and change which case, and who may see its sensitive answers."""
 
-from sqlalchemy import select
-
 from clinic.auth.roles import Role
-from clinic.events.models import EventStaff
-from clinic.extensions import db
 
 # Findings that reveal record answers: shown in full only to those who may see those answers.
 SENSITIVE_FINDINGS = frozenset(
@@ -53,8 +49,3 @@ def can_see_sensitive(user, case, *, doing_intake=False):
     if user.role == Role.VOLUNTEER:
         return doing_intake
     return True
-
-
-def visible_event_ids(user):
-    """Clinic days a user staffs (for case visibility beyond their own organization)."""
-    return set(db.session.scalars(select(EventStaff.event_id).where(EventStaff.user_id == user.id)))

@@ -9,7 +9,6 @@ from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases.models import Applicant, Case, ScreeningRun
 from clinic.cases.search import (
-    find_people,
     normalize_a_number,
     normalize_phone,
     tokens_column,
@@ -75,17 +74,6 @@ def open_case(applicant, event, *, by, now):
     case.reference = f"{now.year}-{case.id:05d}"
     audit.record("case.opened", actor=by, target=case, at=now, event_id=event.id if event else None)
     return case
-
-
-def likely_duplicates(organization_id, given_names, family_names, date_of_birth, a_number, phone):
-    matches = find_people(
-        [organization_id],
-        names=f"{given_names} {family_names}",
-        date_of_birth=date_of_birth,
-        a_number=a_number,
-        phone=phone,
-    )
-    return [m for m in matches if m.likely]
 
 
 def visible_cases_query(user):

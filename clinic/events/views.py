@@ -12,6 +12,7 @@ from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases import services as cases
 from clinic.cases.models import Applicant, Case
+from clinic.cases.search import find_people
 from clinic.clock import today, utcnow
 from clinic.events import services
 from clinic.events.forms import CheckInForm, EventForm, StaffForm
@@ -23,7 +24,7 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 CHECK_IN_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
 
 
-def _event_or_404(event_id, allowed=services.can_view_event):
+def event_or_404(event_id, allowed=services.can_view_event):
     return or_404(db.session.get(ClinicEvent, event_id), lambda e: allowed(current_user, e))
 
 
@@ -90,7 +91,7 @@ def new():
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
 @roles_required(Role.COORDINATOR, Role.ADMIN)
 def edit(event_id):
-    event = _event_or_404(event_id, services.can_manage_event)
+    event = event_or_404(event_id, services.can_manage_event)
     form = _event_form(event)
     if form.validate_on_submit():
         services.update_event(
@@ -111,7 +112,7 @@ def edit(event_id):
 @bp.get("/<int:event_id>")
 @login_required
 def show(event_id):
-    event = _event_or_404(event_id)
+    event = event_or_404(event_id)
     roster = db.session.scalars(
         select(Case)
         .join(Case.applicant)
@@ -137,7 +138,7 @@ def show(event_id):
 @bp.post("/<int:event_id>/staff")
 @roles_required(Role.COORDINATOR, Role.ADMIN)
 def add_staff(event_id):
-    event = _event_or_404(event_id, services.can_manage_event)
+    event = event_or_404(event_id, services.can_manage_event)
     form = StaffForm()
     form.user_id.choices = [SelectChoice(u.id, u.name) for u in services.staff_candidates(event)]
     if form.validate_on_submit():
@@ -155,7 +156,7 @@ def add_staff(event_id):
 @bp.post("/<int:event_id>/staff/<int:user_id>/remove")
 @roles_required(Role.COORDINATOR, Role.ADMIN)
 def remove_staff(event_id, user_id):
-    event = _event_or_404(event_id, services.can_manage_event)
+    event = event_or_404(event_id, services.can_manage_event)
     services.remove_staff(event, user_id, by=current_user, now=utcnow())
     return redirect(url_for("events.show", event_id=event.id))
 
@@ -164,12 +165,12 @@ def remove_staff(event_id, user_id):
 @roles_required(*CHECK_IN_ROLES)
 def check_in(event_id):
     """Search first (by POST: names and numbers never go in a URL), then pick or create."""
-    event = _event_or_404(event_id)
+    event = event_or_404(event_id)
     form = CheckInForm()
     matches, duplicates = None, []
     if form.validate_on_submit():
         data = form.data
-        matches = cases.find_people(
+        matches = find_people(
             [event.host_organization_id],
             names=f"{data['given_names']} {data['family_names']}",
             date_of_birth=data["date_of_birth"],
@@ -177,7 +178,7 @@ def check_in(event_id):
             phone=data["phone"],
         )
         duplicates = [m for m in matches if m.likely]
-        if form.confirm_new.data or (not duplicates and _wants_new(form)):
+        if form.confirm_new.data or (not duplicates and _wants_new()):
             case = _create(form, event)
             if case is not None:
                 return redirect(url_for("intake.section", case_id=case.id, key="contact"))
@@ -186,7 +187,7 @@ def check_in(event_id):
     )
 
 
-def _wants_new(form):
+def _wants_new():
     return request.form.get("action") == "create"
 
 
@@ -217,7 +218,7 @@ def _create(form, event):
 @bp.post("/<int:event_id>/check-in/<int:applicant_id>")
 @roles_required(*CHECK_IN_ROLES)
 def check_in_existing(event_id, applicant_id):
-    event = _event_or_404(event_id)
+    event = event_or_404(event_id)
     applicant = db.session.get(Applicant, applicant_id)
     if applicant is None or applicant.organization_id != event.host_organization_id:
         abort(404)

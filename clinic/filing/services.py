@@ -14,7 +14,6 @@ from clinic.filing.forms import normalize_receipt_number
 from clinic.filing.models import Milestones
 
 NO_NEWS_DAYS = 120
-STEPS = ("filed", "biometrics", "interview", "oath")
 
 
 # Which milestone form records each step, for the case page's buttons.

@@ -12,7 +12,7 @@ from clinic.auth.roles import Role
 from clinic.cases.views import case_or_404
 from clinic.clock import utcnow
 from clinic.events.services import can_manage_event
-from clinic.events.views import _event_or_404
+from clinic.events.views import event_or_404
 from clinic.extensions import db
 from clinic.packets import services
 from clinic.packets.models import PacketJob
@@ -56,14 +56,14 @@ def download(case_id, kind):
 @bp.get("/events/<int:event_id>/packet")
 @roles_required(*ORGANIZERS)
 def packet_preview(event_id):
-    event = _event_or_404(event_id, can_manage_event)
+    event = event_or_404(event_id, can_manage_event)
     return services.cover_html(event, services.event_cases(event), utcnow(), preview=True)
 
 
 @bp.post("/events/<int:event_id>/packet")
 @roles_required(*ORGANIZERS)
 def start_packet(event_id):
-    event = _event_or_404(event_id, can_manage_event)
+    event = event_or_404(event_id, can_manage_event)
     job = services.start_packet(
         event, current_user, request.form.get("review_sheets") == "y", utcnow()
     )

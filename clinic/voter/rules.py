@@ -36,10 +36,6 @@ class ChannelDeadline:
     def label(self):
         return CHANNEL_LABELS[self.channel]
 
-    @property
-    def weekend(self):
-        return self.last_day.weekday() >= 5
-
 
 @cache
 def rules_data():
