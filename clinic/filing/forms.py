@@ -25,8 +25,12 @@ def receipt_number(form, field):
         )
 
 
+def normalize_certificate_number(text):
+    return re.sub(r"[\s\-]", "", text or "").upper()
+
+
 def certificate_number(form, field):
-    if not CERTIFICATE_NUMBER.match(re.sub(r"[\s\-]", "", field.data or "").upper()):
+    if not CERTIFICATE_NUMBER.match(normalize_certificate_number(field.data)):
         raise ValidationError(
             "Copy the certificate number printed in red at the top right "
             "(6 to 12 letters and digits)."
@@ -105,4 +109,12 @@ class OathForm(FlaskForm):
         "Naturalization certificate number",
         [Optional(), certificate_number],
         description="Write it down after the ceremony; never photocopy or scan the certificate.",
+    )
+
+
+class CertificateForm(FlaskForm):
+    certificate_number = StringField(
+        "Naturalization certificate number",
+        [DataRequired(), certificate_number],
+        description="Printed in red at the top right of the certificate.",
     )

@@ -10,7 +10,7 @@ from clinic.cases.models import Case
 from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.extensions import db
-from clinic.filing.forms import normalize_receipt_number
+from clinic.filing.forms import normalize_certificate_number, normalize_receipt_number
 from clinic.filing.models import Milestones
 
 NO_NEWS_DAYS = 120
@@ -28,6 +28,13 @@ STEP_FORMS = {
 def available_steps(case, user):
     """[(form step, label)] the user could record now."""
     steps = []
+    record = getattr(case, "milestones", None)
+    if (
+        case.stage == Stage.OATH
+        and user.role in machine.CASEWORKERS
+        and not (record and record.certificate_number)
+    ):
+        steps.append(("certificate", "Record the certificate number"))
     for name, step in STEP_FORMS.items():
         transition = machine.BY_NAME[name]
         if case.stage in transition.sources and user.role in transition.roles:
@@ -74,17 +81,19 @@ def record_interview(case, data, *, by, now):
 def record_oath(case, data, *, by, now):
     record = milestones_for(case, now)
     record.oath_on, record.oath_place = data["oath_on"], data["oath_place"].strip()
-    number = (data.get("certificate_number") or "").replace(" ", "").replace("-", "").upper()
+    number = normalize_certificate_number(data.get("certificate_number"))
     if number:
         record.certificate_number = number
         record.certificate_recorded_by_id = by.id
     return _move(case, record, "oath", by, now)
 
 
-def record_certificate(case, number, *, by, now):
+def record_certificate(case, data, *, by, now):
     """The certificate number, when it was not at hand on the oath day."""
+    if case.stage != Stage.OATH:
+        raise machine.TransitionRefused("Record the oath first.")
     record = milestones_for(case, now)
-    record.certificate_number = number.replace(" ", "").replace("-", "").upper()
+    record.certificate_number = normalize_certificate_number(data["certificate_number"])
     record.certificate_recorded_by_id, record.updated_at = by.id, now
     audit.record("filing.certificate_recorded", actor=by, target=case, at=now)
     return record

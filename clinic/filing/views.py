@@ -17,6 +17,11 @@ STEPS = {
     "biometrics": (forms.BiometricsForm, services.record_biometrics, "Record biometrics"),
     "interview": (forms.InterviewForm, services.record_interview, "Record the interview"),
     "oath": (forms.OathForm, services.record_oath, "Record the oath"),
+    "certificate": (
+        forms.CertificateForm,
+        services.record_certificate,
+        "Record the certificate number",
+    ),
 }
 
 

@@ -151,3 +151,40 @@ def test_answers_are_locked_once_filed(login_as, make):
     volunteer = login_as("volunteer")
     case = make.case_at("filed", filed_on=date(2026, 11, 1))
     assert volunteer.get(f"/cases/{case.id}/intake/trips").status_code == 403
+
+
+def test_a_certificate_number_missing_on_the_oath_day_is_added_later(app, login_as, make):
+    coordinator = login_as("coordinator")
+    case = make.case_at(
+        "oath",
+        oath_on=date(2026, 11, 20),
+        oath_place="Boston",
+        answers={"residence": {"state": "MA"}},
+    )
+    assert coordinator.get(f"/cases/{case.id}/voter").status_code == 404  # gate still closed
+    assert "Record the certificate number" in page_text(coordinator.get(f"/cases/{case.id}"))
+    bad = page_text(
+        coordinator.post(
+            f"/cases/{case.id}/milestones/certificate", data={"certificate_number": "12"}
+        )
+    )
+    assert "6 to 12 letters and digits" in bad
+    coordinator.post(
+        f"/cases/{case.id}/milestones/certificate", data={"certificate_number": "a 1234-567"}
+    )
+    with app.app_context():
+        assert db.session.get(Case, case.id).milestones.certificate_number == "A1234567"
+    assert coordinator.get(f"/cases/{case.id}/voter").status_code == 200
+
+
+def test_a_certificate_number_needs_the_oath_first(app, login_as, make):
+    coordinator = login_as("coordinator")
+    case = make.case_at("interview", interview_on=date(2026, 11, 2))
+    page = page_text(
+        coordinator.post(
+            f"/cases/{case.id}/milestones/certificate", data={"certificate_number": "A1234567"}
+        )
+    )
+    assert "Record the oath first." in page
+    with app.app_context():
+        assert db.session.get(Case, case.id).milestones.certificate_number is None
