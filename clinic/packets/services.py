@@ -173,10 +173,11 @@ def _render_all(job, documents):
     static = current_app.static_folder
     processes = current_app.config["PACKET_PROCESSES"] or os.cpu_count() or 1
     results = [None] * len(documents)
+    report = _progress_reporter(job, len(documents))
     if processes <= 1:
         for index, html in enumerate(documents):
             results[index] = render_pdf(html, static)
-            _progress(job, index + 1)
+            report(index + 1)
         return results
     # Warm up here, on a tiny page: forked workers then inherit the loaded fonts and styles.
     render_pdf("<html><body><p>warm</p></body></html>", static)
@@ -196,15 +197,12 @@ def _render_all(job, documents):
             pool.submit(render_batch, [documents[i] for i in batch], static): batch
             for batch in batches
         }
-        finished, reported = 0, time.monotonic()
+        finished = 0
         for future in as_completed(futures):
             for index, pdf in zip(futures[future], future.result(), strict=True):
                 results[index] = pdf
             finished += len(futures[future])
-            # Each commit is a synced write: report progress twice a second, not per document.
-            if time.monotonic() - reported > PROGRESS_EVERY_SECONDS or finished == len(results):
-                _progress(job, finished)
-                reported = time.monotonic()
+            report(finished)
     return results
 
 
@@ -213,9 +211,18 @@ def render_batch(documents, static):
     return [render_pdf(html, static) for html in documents]
 
 
-def _progress(job, done):
-    job.done = done
-    db.session.commit()
+def _progress_reporter(job, total):
+    """report(done) saves the job's progress, at most twice a second and always at the end:
+    each commit is a synced write, and the progress bar polls once a second anyway."""
+    last = [float("-inf")]
+
+    def report(done):
+        if done == total or time.monotonic() - last[0] > PROGRESS_EVERY_SECONDS:
+            job.done = done
+            db.session.commit()
+            last[0] = time.monotonic()
+
+    return report
 
 
 def _page_count(pdf):
