@@ -1,6 +1,6 @@
 """Per-request behaviour: first-run redirect, one commit per request, security headers."""
 
-from flask import redirect, request, url_for
+from flask import current_app, g, redirect, request, url_for
 from flask_login import current_user
 
 from clinic.auth.models import any_user_exists
@@ -29,6 +29,15 @@ def html_attributes(attributes):
     return {name: value for name, value in attributes.items() if value is not None}
 
 
+def discard_changes():
+    """This request was refused: keep nothing it wrote, whatever page it answers with.
+
+    Views call it where a service or the stage machine said no and the page is shown again
+    (or the person is sent back) with the reason.
+    """
+    g.discard_changes = True
+
+
 def register_web_hooks(app):
     app.add_template_global(html_attributes, "attrs")
 
@@ -44,10 +53,11 @@ def register_web_hooks(app):
     def commit_unit_of_work(response):
         """Commit the request's changes once, at its end (indico's RH does the same).
 
-        Services only flush; a response of 400 or more rolls everything back, so a refused
-        request never leaves half its changes behind.
+        Services only flush; a response of 400 or more, or a request marked with
+        discard_changes(), rolls everything back, so a refused request never leaves half its
+        changes behind.
         """
-        if response.status_code < 400:
+        if response.status_code < 400 and not g.get("discard_changes"):
             db.session.commit()
         else:
             db.session.rollback()
@@ -62,6 +72,9 @@ def register_web_hooks(app):
         headers.setdefault("Referrer-Policy", "no-referrer")
         headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if current_app.config["SESSION_COOKIE_SECURE"]:  # configured for HTTPS
+            max_age = current_app.config["HSTS_MAX_AGE_SECONDS"]
+            headers.setdefault("Strict-Transport-Security", f"max-age={max_age}")
         if request.endpoint != "static":
             # Every page may show personal data: never keep it in a shared laptop's cache.
             headers["Cache-Control"] = "no-store"

@@ -19,6 +19,12 @@ REVIEW = "review"
 FILING = "filing"  # milestones after approval are recorded through clinic.filing.services
 VOTER = "voter"
 CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
+WHERE_MADE = {
+    None: "This step is made from the case page.",
+    REVIEW: "This step is made from the attorney review page.",
+    FILING: "This step is recorded with the case's milestone forms.",
+    VOTER: "This step is recorded on the case's voter page.",
+}
 AFTER_FILING = frozenset({Stage.FILED, Stage.BIOMETRICS, Stage.CONTINUED})
 
 
@@ -39,6 +45,7 @@ class Transition:
     requires: object = None  # callable(case) -> reason it can't happen yet, or None
     via: str | None = None  # a service that must make this move (not the generic form)
     needs_reason: bool = False
+    also_via: frozenset = frozenset()  # other services that may make it as well
 
 
 def _intake_complete(case):
@@ -125,6 +132,7 @@ TRANSITIONS = (
         ORGANIZERS | {Role.ATTORNEY},
         "Close the case",
         needs_reason=True,
+        also_via=frozenset({REVIEW}),  # an attorney's "close" decision, with its sign-off
     ),
     Transition(
         "file",
@@ -183,15 +191,19 @@ def available(case, user):
     ]
 
 
-def move(case, name, *, by, now, reason=None, via=None):
-    """Make transition `name`, or raise TransitionRefused saying why not."""
+def check(case, name, *, by, reason=None, via=None):
+    """The transition `name` if it may be made now; otherwise raise TransitionRefused.
+
+    Changes nothing, so a service calls it before it writes anything of its own: a refused
+    step then leaves the case exactly as it was.
+    """
     transition = BY_NAME.get(name)
     if transition is None:
         raise TransitionRefused("No such step.")
     if by is not None and by.role not in transition.roles:
         raise TransitionRefused("Your role can't make this step.", forbidden=True)
-    if transition.via != via:
-        raise TransitionRefused("This step is made from the attorney review page.")
+    if via != transition.via and via not in transition.also_via:
+        raise TransitionRefused(WHERE_MADE.get(transition.via, "This step is made elsewhere."))
     if case.stage not in transition.sources:
         raise TransitionRefused(
             f"A case in '{case.stage.label}' can't go to '{transition.target.label}'."
@@ -201,6 +213,12 @@ def move(case, name, *, by, now, reason=None, via=None):
     problem = transition.requires(case) if transition.requires else None
     if problem:
         raise TransitionRefused(problem)
+    return transition
+
+
+def move(case, name, *, by, now, reason=None, via=None):
+    """Make transition `name`, or raise TransitionRefused saying why not."""
+    transition = check(case, name, by=by, reason=reason, via=via)
     previous = case.stage
     case.stage = transition.target
     case.stage_changed_at = now

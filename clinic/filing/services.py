@@ -51,6 +51,7 @@ def milestones_for(case, now):
 
 
 def record_filed(case, data, *, by, now):
+    _may_move(case, "file", by)
     record = milestones_for(case, now)
     record.filed_on, record.filing_method = data["filed_on"], data["filing_method"]
     record.fee_paid = data["fee_paid"]
@@ -59,6 +60,7 @@ def record_filed(case, data, *, by, now):
 
 
 def record_biometrics(case, data, *, by, now):
+    _may_move(case, "biometrics", by)
     record = milestones_for(case, now)
     record.biometrics_on = data["biometrics_on"]
     return _move(case, record, "biometrics", by, now)
@@ -66,19 +68,23 @@ def record_biometrics(case, data, *, by, now):
 
 def record_interview(case, data, *, by, now):
     """A scheduled interview only records its date; a result moves the case."""
+    result = data.get("interview_result")
+    # A date alone is allowed where a result could be recorded: after filing, before a result.
+    _may_move(case, f"interview_{result or 'approved'}", by)
     record = milestones_for(case, now)
     record.interview_on = data["interview_on"]
-    record.interview_result = data.get("interview_result")
+    record.interview_result = result
     record.continued_reason = (data.get("continued_reason") or "").strip() or None
     record.response_due_on = data.get("response_due_on")
-    if record.interview_result is None:
+    if result is None:
         record.updated_at = now
         audit.record("filing.interview_scheduled", actor=by, target=case, at=now)
         return record
-    return _move(case, record, f"interview_{record.interview_result}", by, now)
+    return _move(case, record, f"interview_{result}", by, now)
 
 
 def record_oath(case, data, *, by, now):
+    _may_move(case, "oath", by)
     record = milestones_for(case, now)
     record.oath_on, record.oath_place = data["oath_on"], data["oath_place"].strip()
     number = normalize_certificate_number(data.get("certificate_number"))
@@ -92,11 +98,18 @@ def record_certificate(case, data, *, by, now):
     """The certificate number, when it was not at hand on the oath day."""
     if case.stage != Stage.OATH:
         raise machine.TransitionRefused("Record the oath first.")
+    if by.role not in machine.CASEWORKERS:
+        raise machine.TransitionRefused("Your role can't make this step.", forbidden=True)
     record = milestones_for(case, now)
     record.certificate_number = normalize_certificate_number(data["certificate_number"])
     record.certificate_recorded_by_id, record.updated_at = by.id, now
     audit.record("filing.certificate_recorded", actor=by, target=case, at=now)
     return record
+
+
+def _may_move(case, step, by):
+    """Refuse before anything is written: a refused milestone leaves no date behind."""
+    machine.check(case, step, by=by, via=machine.FILING)
 
 
 def _move(case, record, step, by, now):

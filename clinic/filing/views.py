@@ -9,6 +9,7 @@ from clinic.cases import machine
 from clinic.cases.views import case_or_404
 from clinic.clock import today, utcnow
 from clinic.filing import forms, services
+from clinic.web import discard_changes
 
 bp = Blueprint("filing", __name__)
 CASEWORKERS = (Role.COORDINATOR, Role.ATTORNEY)
@@ -33,7 +34,7 @@ def record(case_id, step):
         abort(404)
     form_class, service, title = STEPS[step]
     record = getattr(case, "milestones", None)
-    form = form_class(obj=record)
+    form, status = form_class(obj=record), 200
     if form.validate_on_submit():
         try:
             service(case, form.data, by=current_user, now=utcnow())
@@ -41,10 +42,12 @@ def record(case_id, step):
             if refusal.forbidden:
                 abort(403)
             form.form_errors.append(refusal.message)
+            discard_changes()
+            status = 422
         else:
             flash(f"Saved. The case is now: {case.stage.label}.", "success")
             return redirect(url_for("cases.show", case_id=case.id))
-    return render_template("filing/record.html", case=case, form=form, title=title)
+    return render_template("filing/record.html", case=case, form=form, title=title), status
 
 
 @bp.get("/cases/follow-up/after-filing")

@@ -153,16 +153,14 @@ def decide(case, attorney, *, password, decision, resolutions, details, facts_ha
         facts=run.facts,
         note=(note or "").strip() or None,
     )
-    db.session.add(sign_off)
     step = STEP_FOR[decision]
-    machine.move(
-        case,
-        step,
-        by=attorney,
-        now=now,
-        via=machine.BY_NAME[step].via,
-        reason=details.get("reason"),
-    )
+    reason = details.get("reason")
+    try:
+        machine.check(case, step, by=attorney, via=machine.REVIEW, reason=reason)
+    except machine.TransitionRefused as refusal:
+        raise ServiceError(refusal.message) from refusal
+    db.session.add(sign_off)
+    machine.move(case, step, by=attorney, now=now, via=machine.REVIEW, reason=reason)
     release(case, attorney, now)
     audit.record(
         "review.signed_off",

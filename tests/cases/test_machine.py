@@ -60,6 +60,38 @@ def test_attorney_decisions_only_through_review(app, make, screened_case):
     assert move(app, screened_case.id, "approve", attorney, via=machine.REVIEW) == Stage.APPROVED
 
 
+@pytest.mark.parametrize("via", [machine.FILING, machine.VOTER, "anything"])
+def test_a_service_cannot_make_another_services_step(app, make, screened_case, via):
+    attorney = make.user(Role.ATTORNEY)
+    move(app, screened_case.id, "finish_intake", attorney)
+    move(app, screened_case.id, "send_to_review", attorney)
+    for step in ("approve", "needs_info", "refer", "not_yet"):
+        with pytest.raises(machine.TransitionRefused, match="attorney review page"):
+            move(app, screened_case.id, step, attorney, via=via)
+
+
+def test_check_refuses_without_changing_the_case(app, make, screened_case):
+    attorney_id = make.user(Role.ATTORNEY).id
+    with app.app_context():
+        case = db.session.get(Case, screened_case.id)
+        attorney = db.session.get(User, attorney_id)
+        with pytest.raises(machine.TransitionRefused):
+            machine.check(case, "oath", by=attorney, via=machine.FILING)
+        assert machine.check(case, "finish_intake", by=attorney).name == "finish_intake"
+        assert case.stage == Stage.INTAKE and not db.session.dirty
+
+
+def test_an_attorney_may_close_from_review_and_from_the_case_page(app, make, screened_case):
+    attorney_id = make.user(Role.ATTORNEY).id
+    with app.app_context():
+        case = db.session.get(Case, screened_case.id)
+        attorney = db.session.get(User, attorney_id)
+        for via in (None, machine.REVIEW):
+            machine.check(case, "close", by=attorney, via=via, reason="duplicate")
+        with pytest.raises(machine.TransitionRefused):
+            machine.check(case, "close", by=attorney, via=machine.FILING, reason="duplicate")
+
+
 def test_closing_needs_a_reason_and_an_organizer_or_attorney(app, make, screened_case):
     with pytest.raises(machine.TransitionRefused) as refusal:
         move(app, screened_case.id, "close", make.user(Role.VOLUNTEER), reason="duplicate")

@@ -117,9 +117,12 @@ def test_a_continued_interview_needs_a_reason_and_lands_on_the_list(app, login_a
 def test_steps_are_refused_from_the_wrong_stage(app, login_as, make):
     coordinator = login_as("coordinator")
     case = make.case_at("in_review")
-    page = page_text(coordinator.post(f"/cases/{case.id}/milestones/filed", data=FILED))
-    assert "can't go to 'Filed'" in page
+    response = coordinator.post(f"/cases/{case.id}/milestones/filed", data=FILED)
+    assert response.status_code == 422
+    assert "can't go to 'Filed'" in page_text(response)
     assert stage(app, case.id) == Stage.IN_REVIEW
+    with app.app_context():  # and no filing date or receipt number was kept
+        assert db.session.get(Case, case.id).milestones is None
 
 
 @pytest.mark.parametrize("role", ["volunteer", "admin"])
