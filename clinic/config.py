@@ -24,6 +24,11 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = False  # CLINIC_SESSION_COOKIE_SECURE=true behind HTTPS
 REMEMBER_COOKIE_DURATION = timedelta(0)
+# Sent as Strict-Transport-Security when the app is served over HTTPS (SESSION_COOKIE_SECURE).
+HSTS_MAX_AGE_SECONDS = 365 * 24 * 3600
+
+# The largest request accepted (a whole interview section is a few kilobytes); larger -> 413.
+MAX_CONTENT_LENGTH = 1024 * 1024
 
 # Passwords: a passphrase of 15 to 128 characters; argon2id at the RFC 9106 "low memory"
 # profile (t=3, m=64 MiB, p=4), above OWASP's minimum (m=19 MiB, t=2, p=1).

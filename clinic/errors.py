@@ -22,6 +22,11 @@ MESSAGES = {
         "Someone else changed this first",
         "Nothing you typed has been lost. Compare the two versions and save again.",
     ),
+    413: (
+        "That was too much to send at once",
+        "Nothing was saved. Go back: what you typed is still on the page. Shorten the longest "
+        "answers, or save the section in parts.",
+    ),
     500: (
         "Something went wrong on our side",
         "Nothing was saved from this last step. Try again; "

@@ -110,3 +110,51 @@ def test_logs_hold_no_a_number_or_birth_date(failing_app, make, caplog):
     assert "[redacted]" in logged  # the app did log: the test would catch a leak
     for leak in ("123456789", "123-456-789", "1985-04-02", "04/02/1985"):
         assert leak not in logged
+
+
+def test_hsts_is_sent_only_when_served_over_https(make_app, make):
+    make.user("admin")
+    plain = make_app().test_client().get("/login")
+    assert "Strict-Transport-Security" not in plain.headers
+    secure = make_app(SESSION_COOKIE_SECURE=True).test_client().get("/login")
+    assert secure.headers["Strict-Transport-Security"] == "max-age=31536000"
+
+
+@pytest.mark.parametrize("size", [2 * 1024 * 1024, 60 * 1024 * 1024])
+def test_an_oversized_request_gets_a_friendly_413_and_saves_nothing(app, login_as, make, size):
+    from clinic.auth.models import Organization
+
+    admin = login_as("admin")
+    with app.app_context():
+        before = db.session.query(Organization).count()
+    response = admin.post(
+        "/admin/organizations/new",
+        data=b"name=Big&contact=" + b"x" * size,
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 413
+    assert "too much to send" in page_text(response)
+    with app.app_context():
+        assert db.session.query(Organization).count() == before
+
+
+def test_a_refused_request_keeps_nothing_it_wrote(make_app, make):
+    """discard_changes(): a page shown again after a refusal commits nothing, whatever its
+    status code."""
+    from clinic.auth.models import Organization
+    from clinic.clock import utcnow
+    from clinic.web import discard_changes
+
+    app = make_app()
+
+    @app.post("/_test/refused")
+    def refused():
+        db.session.add(Organization(name="Half-saved", created_at=utcnow()))
+        db.session.flush()
+        discard_changes()
+        return "refused, shown again", 200
+
+    make.user("admin")
+    assert app.test_client().post("/_test/refused").status_code == 200
+    with app.app_context():
+        assert db.session.query(Organization).filter_by(name="Half-saved").count() == 0

@@ -1,5 +1,6 @@
 """Login, logout, first-run set-up, invitations and the user's own account page."""
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
@@ -12,6 +13,7 @@ from clinic.clock import utcnow
 from clinic.forms import show_service_error
 
 bp = Blueprint("auth", __name__)
+SAME_SITE_PATH = re.compile(r"/(?![/\\])[!-\[\]-~]*\Z")  # printable ASCII, no backslash
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -109,9 +111,9 @@ def _begin_browser_session(user):
 
 
 def _safe_next(target):
-    """Only same-site paths may follow a login, never another host."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
+    """Only a path on this site may follow a login: one leading slash, then printable ASCII
+    with no backslash (no scheme, no host, no "//" or "/\\" that browsers read as a host, no
+    control characters); anything else goes home."""
+    if target and SAME_SITE_PATH.match(target) and not urlsplit(target).netloc:
+        return target
     return url_for("main.home")

@@ -1,9 +1,14 @@
 """Login, logout, server-side sessions, timeouts and the per-account slow-down."""
 
+from urllib.parse import urlsplit
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from clinic.audit import AuditEvent
+from clinic.auth.views import _safe_next
 from clinic.extensions import db
 
 COOKIE = "clinic_session"
@@ -76,6 +81,48 @@ def test_login_redirects_only_to_local_next_pages(client, make):
         "/login?next=//evil.example.com/", data={"email": user.email, "password": user.password}
     )
     assert response.headers["Location"] == "/"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "////evil.example",
+        "//evil.example",
+        "/\\evil.example",
+        "/\\/evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "/cases/\n/x",
+        "/cases/%0d%0aSet-Cookie:x",
+        "\t//evil.example",
+        " /admin",
+    ],
+)
+def test_login_never_sends_people_off_site(client, make, target):
+    user = make.user("volunteer")
+    response = client.post(
+        "/login",
+        query_string={"next": target},
+        data={"email": user.email, "password": user.password},
+    )
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    assert location == "/" or (location == target and "%0d%0a" in target), location
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(target=st.text(max_size=40) | st.from_regex(r"[/\\]{1,4}[a-z.:@]{0,12}", fullmatch=True))
+def test_a_next_page_is_a_path_on_this_site_or_home(app, target):
+    with app.test_request_context():
+        chosen = _safe_next(target)
+    assert chosen == "/" or chosen == target
+    if chosen == target:
+        parts = urlsplit(chosen)
+        assert chosen.startswith("/") and not chosen.startswith(("//", "/\\"))
+        assert not parts.scheme and not parts.netloc and "\\" not in chosen
+        assert all(33 <= ord(c) < 127 for c in chosen)
 
 
 def test_logout_ends_the_session_and_a_copied_cookie_stops_working(app, login_as):
