@@ -7,7 +7,7 @@ CLINIC_PORT ?= 5000
 CLINIC_WORKERS ?= 4
 FLASK := $(BIN)/flask --app clinic
 
-.PHONY: install install-test run test lint bench clean-venv
+.PHONY: install install-test run test lint audit bench clean-venv
 
 # Dependencies are reinstalled only when setup.cfg changes (the stamp files record that).
 $(BIN)/python:
@@ -47,6 +47,10 @@ test: lint
 	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 	@echo "Branch coverage of the screening engine (at least 98%):"
 	$(BIN)/python -m coverage report --include='clinic/screening/*' --fail-under=98 --skip-covered
+
+# Known vulnerabilities in the installed dependencies (pip-audit); says so when it had no data.
+audit: install-test
+	$(BIN)/python .ci/audit_dependencies.py
 
 bench: install-test
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
