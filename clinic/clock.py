@@ -19,4 +19,9 @@ def utcnow():
 
 def today():
     """Today's date where the clinic is (TIMEZONE), not in UTC."""
-    return utcnow().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    return local_date(utcnow())
+
+
+def local_date(moment):
+    """The date where the clinic is (TIMEZONE) of an aware datetime."""
+    return moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()

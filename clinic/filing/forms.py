@@ -118,3 +118,26 @@ class CertificateForm(FlaskForm):
         [DataRequired(), certificate_number],
         description="Printed in red at the top right of the certificate.",
     )
+
+
+class CorrectionForm(FlaskForm):
+    """Dates already recorded, to correct; shown only for the dates the case has."""
+
+    filed_on = DateField("Filed on", [Optional(), not_in_future])
+    biometrics_on = DateField("Biometrics appointment on", [Optional()])
+    interview_on = DateField("Interview on", [Optional()])
+    response_due_on = DateField("Response or retest due", [Optional()])
+    oath_on = DateField("Oath ceremony on", [Optional()])
+    reason = StringField(
+        "Why the date changes",
+        [DataRequired("Say why, for the case history."), Length(max=200)],
+        description="For example: the appointment was rescheduled, or it was mistyped.",
+    )
+
+
+def correction_form(obj=None):
+    form = CorrectionForm(obj=obj)
+    for name in ("filed_on", "biometrics_on", "interview_on", "response_due_on", "oath_on"):
+        if getattr(obj, name, None) is None:
+            del form[name]
+    return form

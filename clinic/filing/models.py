@@ -37,3 +37,22 @@ class Milestones(db.Model):
             d for d in (self.filed_on, self.biometrics_on, self.interview_on, self.oath_on) if d
         ]
         return max(dates) if dates else None
+
+
+class MilestoneCorrection(db.Model):
+    """A recorded milestone date corrected afterwards: the date before and after, and why.
+
+    Kept beside the audit event (which holds codes and ids only, never dates) so the case's
+    history can say what changed.
+    """
+
+    __tablename__ = "milestone_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    before: Mapped[datetime.date]
+    after: Mapped[datetime.date]
+    reason: Mapped[str] = mapped_column(String(200))
+    corrected_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    corrected_at = mapped_column(UTCDateTime, nullable=False)

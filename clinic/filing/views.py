@@ -5,10 +5,12 @@ from flask_login import current_user
 
 from clinic.auth.decorators import roles_required
 from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
 from clinic.cases import machine
 from clinic.cases.views import case_or_404
 from clinic.clock import today, utcnow
 from clinic.filing import forms, services
+from clinic.forms import show_service_error
 from clinic.web import discard_changes
 
 bp = Blueprint("filing", __name__)
@@ -23,6 +25,7 @@ STEPS = {
         services.record_certificate,
         "Record the certificate number",
     ),
+    "correct": (forms.correction_form, services.correct_dates, "Correct a date"),
 }
 
 
@@ -44,8 +47,11 @@ def record(case_id, step):
             form.form_errors.append(refusal.message)
             discard_changes()
             status = 422
+        except ServiceError as error:
+            show_service_error(form, error)
+            status = 422
         else:
-            flash(f"Saved. The case is now: {case.stage.label}.", "success")
+            flash(f"Saved. The case is now: {case.stage.label}.", "success")  # no personal data
             return redirect(url_for("cases.show", case_id=case.id))
     return render_template("filing/record.html", case=case, form=form, title=title), status
 

@@ -17,8 +17,10 @@ from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
+from clinic.filing.models import MilestoneCorrection
 from clinic.review.changes import changed_answers
 from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
+from clinic.templating import spoken_date
 
 # The findings an attorney must resolve one by one before deciding.
 MUST_RESOLVE = frozenset({"refer", "bar"})
@@ -269,7 +271,17 @@ HISTORY_ACTIONS = (
     "case.stage_changed",
     "review.signed_off",
     "review.sign_off_voided",
+    "filing.interview_scheduled",
+    "filing.certificate_recorded",
+    "filing.date_corrected",
 )
+DATE_NAMES = {
+    "filed_on": "Filing date",
+    "biometrics_on": "Biometrics date",
+    "interview_on": "Interview date",
+    "response_due_on": "Response due date",
+    "oath_on": "Oath date",
+}
 
 
 def case_history(case):
@@ -290,17 +302,37 @@ def case_history(case):
             )
         ).all()
     )
-    return [(event.at, names.get(event.actor_id), _history_line(event)) for event in events]
+    corrections = {
+        c.id: c
+        for c in db.session.scalars(
+            select(MilestoneCorrection).where(MilestoneCorrection.case_id == case.id)
+        )
+    }
+    return [
+        (event.at, names.get(event.actor_id), _history_line(event, corrections)) for event in events
+    ]
 
 
-def _history_line(event):
+HISTORY_LINES = {
+    "case.opened": "Case opened",
+    "review.sign_off_voided": "Sign-off void: answers changed",
+    "filing.interview_scheduled": "Interview date recorded",
+    "filing.certificate_recorded": "Certificate number recorded",
+    "filing.date_corrected": "A milestone date was corrected",
+}
+
+
+def _history_line(event, corrections):
     details = event.details
-    if event.action == "case.opened":
-        return "Case opened"
     if event.action == "screening.run":
         return f"Screened: {details.get('outcome', '').replace('_', ' ')}"
     if event.action == "case.stage_changed":
         return f"Moved to: {Stage(details['to_stage']).label}"
     if event.action == "review.signed_off":
         return f"Signed off: {Decision(details['decision']).label}"
-    return "Sign-off void: answers changed"
+    correction = corrections.get(details.get("correction_id"))
+    if event.action == "filing.date_corrected" and correction is not None:
+        before, after = spoken_date(correction.before), spoken_date(correction.after)
+        name = DATE_NAMES.get(correction.field, "Date")
+        return f"{name} corrected: {before} → {after} ({correction.reason})"
+    return HISTORY_LINES[event.action]
