@@ -4,7 +4,7 @@ import itertools
 from datetime import date
 from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clinic.admin import services as admin_services
 from clinic.auth.models import Organization, User
@@ -86,6 +86,18 @@ class Factory:
             db.session.commit()
             return SimpleNamespace(id=event.id, host_id=host.id)
 
+    def staff(self, event, member):
+        """Put a user (a record from `user` or a login's `client.user`) on a day's staff."""
+        with self.app.app_context():
+            event_services.add_staff(
+                db.session.get(ClinicEvent, event.id),
+                db.session.get(User, member.id),
+                by=None,
+                now=utcnow(),
+            )
+            db.session.commit()
+        return member
+
     def _someone(self):
         """Any user, to act as the one who checks people in (a volunteer if there is none)."""
         with self.app.app_context():
@@ -127,7 +139,12 @@ class Factory:
                 applicant_id=applicant.id,
                 event_id=event.id,
                 organization_id=record.host_organization_id,
+                name=applicant.full_name,
             )
+
+    def count_cases(self):
+        with self.app.app_context():
+            return db.session.scalar(select(func.count(Case.id)))
 
     def case_version(self, case_id):
         with self.app.app_context():

@@ -3,13 +3,15 @@
 import pytest
 
 from clinic.auth.roles import Role
-from tests.access import Route, build_world, check_route
+from tests.access import DAY_WORK, HOST_ONLY, PartnerAccess, Route, build_world, check_route
 
 ADMIN = frozenset({Role.ADMIN})
 ORGANIZERS = frozenset({Role.COORDINATOR, Role.ADMIN})
 ATTORNEYS = frozenset({Role.ATTORNEY})
 CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
 TABLE_STAFF = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY})
+# A partner not on the day's staff sees that the day exists, not who came to it.
+ROSTER_FOR_STAFF = PartnerAccess(unstaffed=(200,), staff_only=lambda w: w.home_case.name)
 EVENT = {"name": "Citizenship Day", "site": "Library", "held_on": "12/12/2026", "capacity": "40"}
 
 ROUTES = [
@@ -81,6 +83,8 @@ ROUTES = [
         "GET",
         lambda w: f"/events/{w.home_event.id}",
         other_org_path=lambda w: f"/events/{w.other_event.id}",
+        partner=ROSTER_FOR_STAFF,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}",
     ),
     Route(
         "events.edit",
@@ -88,6 +92,8 @@ ROUTES = [
         lambda w: f"/events/{w.home_event.id}/edit",
         ORGANIZERS,
         other_org_path=lambda w: f"/events/{w.other_event.id}/edit",
+        partner=HOST_ONLY,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/edit",
     ),
     Route(
         "events.edit",
@@ -96,6 +102,8 @@ ROUTES = [
         ORGANIZERS,
         data=EVENT,
         other_org_path=lambda w: f"/events/{w.other_event.id}/edit",
+        partner=HOST_ONLY,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/edit",
     ),
     Route(
         "events.add_staff",
@@ -104,6 +112,7 @@ ROUTES = [
         ORGANIZERS,
         data=lambda w: {"user_id": w.invitee.id},
         other_org_path=lambda w: f"/events/{w.other_event.id}/staff",
+        partner=HOST_ONLY,
     ),
     Route(
         "events.remove_staff",
@@ -111,6 +120,7 @@ ROUTES = [
         lambda w: f"/events/{w.home_event.id}/staff/{w.invitee.id}/remove",
         ORGANIZERS,
         other_org_path=lambda w: f"/events/{w.other_event.id}/staff/{w.invitee.id}/remove",
+        partner=HOST_ONLY,
     ),
     Route(
         "events.check_in",
@@ -118,6 +128,8 @@ ROUTES = [
         lambda w: f"/events/{w.home_event.id}/check-in",
         TABLE_STAFF,
         other_org_path=lambda w: f"/events/{w.other_event.id}/check-in",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/check-in",
     ),
     Route(
         "events.check_in",
@@ -126,6 +138,8 @@ ROUTES = [
         TABLE_STAFF,
         data={"given_names": "Lan", "action": "search"},
         other_org_path=lambda w: f"/events/{w.other_event.id}/check-in",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/check-in",
     ),
     Route(
         "events.check_in_existing",
@@ -133,6 +147,8 @@ ROUTES = [
         lambda w: f"/events/{w.home_event.id}/check-in/{w.home_case.applicant_id}",
         TABLE_STAFF,
         other_org_path=lambda w: f"/events/{w.other_event.id}/check-in/{w.other_case.applicant_id}",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/events/{w.home_event.id}/check-in/{w.home_former.applicant_id}",
     ),
     # Cases.
     Route("cases.index", "GET", "/cases/"),
@@ -141,6 +157,8 @@ ROUTES = [
         "GET",
         lambda w: f"/cases/{w.home_case.id}",
         other_org_path=lambda w: f"/cases/{w.other_case.id}",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}",
     ),
     Route(
         "cases.move",
@@ -149,6 +167,8 @@ ROUTES = [
         TABLE_STAFF,
         data={"version": "1"},
         other_org_path=lambda w: f"/cases/{w.other_case.id}/step/finish_intake",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/step/finish_intake",
     ),
     Route(
         "cases.documents",
@@ -157,6 +177,8 @@ ROUTES = [
         TABLE_STAFF,
         data=lambda w: {"version": w.version(w.home_case)},
         other_org_path=lambda w: f"/cases/{w.other_case.id}/documents",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/documents",
     ),
     Route("cases.come_back", "GET", "/cases/follow-up/come-back", ORGANIZERS),
     Route("cases.missing_documents", "GET", "/cases/follow-up/documents", ORGANIZERS),
@@ -169,6 +191,8 @@ ROUTES = [
         lambda w: f"/review/{w.home_case.id}",
         ATTORNEYS,
         other_org_path=lambda w: f"/review/{w.other_case.id}",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/review/{w.home_elsewhere.id}",
     ),
     Route(
         "review.show",
@@ -177,6 +201,8 @@ ROUTES = [
         ATTORNEYS,
         data={"decision": "approve"},
         other_org_path=lambda w: f"/review/{w.other_case.id}",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/review/{w.home_elsewhere.id}",
     ),
     Route(
         "review.claim",
@@ -184,6 +210,8 @@ ROUTES = [
         lambda w: f"/review/{w.home_case.id}/claim",
         ATTORNEYS,
         other_org_path=lambda w: f"/review/{w.other_case.id}/claim",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/review/{w.home_elsewhere.id}/claim",
     ),
     Route(
         "review.release",
@@ -191,6 +219,8 @@ ROUTES = [
         lambda w: f"/review/{w.home_case.id}/release",
         ATTORNEYS,
         other_org_path=lambda w: f"/review/{w.other_case.id}/release",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/review/{w.home_elsewhere.id}/release",
     ),
     # Printables.
     Route(
@@ -198,12 +228,16 @@ ROUTES = [
         "GET",
         lambda w: f"/cases/{w.home_case.id}/print/checklist",
         other_org_path=lambda w: f"/cases/{w.other_case.id}/print/checklist",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/print/checklist",
     ),
     Route(
         "packets.download",
         "GET",
         lambda w: f"/cases/{w.home_case.id}/print/checklist.pdf",
         other_org_path=lambda w: f"/cases/{w.other_case.id}/print/checklist.pdf",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/print/checklist.pdf",
     ),
     Route(
         "packets.download",
@@ -211,6 +245,8 @@ ROUTES = [
         lambda w: f"/cases/{w.home_case.id}/print/review-sheet.pdf",
         frozenset({Role.ATTORNEY, Role.COORDINATOR, Role.ADMIN}),
         other_org_path=lambda w: f"/cases/{w.other_case.id}/print/review-sheet.pdf",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/print/review-sheet.pdf",
         id="GET packets.download (review sheet)",
     ),
     Route(
@@ -219,6 +255,7 @@ ROUTES = [
         lambda w: f"/events/{w.home_event.id}/packet",
         ORGANIZERS,
         other_org_path=lambda w: f"/events/{w.other_event.id}/packet",
+        partner=HOST_ONLY,
     ),
     Route(
         "packets.start_packet",
@@ -226,6 +263,7 @@ ROUTES = [
         lambda w: f"/events/{w.home_event.id}/packet",
         ORGANIZERS,
         other_org_path=lambda w: f"/events/{w.other_event.id}/packet",
+        partner=HOST_ONLY,
     ),
     Route(
         "packets.job",
@@ -233,6 +271,7 @@ ROUTES = [
         lambda w: f"/packets/{w.home_job}",
         ORGANIZERS,
         other_org_path=lambda w: f"/packets/{w.other_job}",
+        partner=HOST_ONLY,
     ),
     Route(
         "packets.job_status",
@@ -240,6 +279,7 @@ ROUTES = [
         lambda w: f"/packets/{w.home_job}/status",
         ORGANIZERS,
         other_org_path=lambda w: f"/packets/{w.other_job}/status",
+        partner=HOST_ONLY,
     ),
     Route(
         "packets.job_download",
@@ -247,6 +287,7 @@ ROUTES = [
         lambda w: f"/packets/{w.home_job}/download",
         ORGANIZERS,
         other_org_path=lambda w: f"/packets/{w.other_job}/download",
+        partner=HOST_ONLY,
     ),
     # After approval: milestones and follow-up.
     Route(
@@ -255,6 +296,8 @@ ROUTES = [
         lambda w: f"/cases/{w.home_approved.id}/milestones/filed",
         CASEWORKERS,
         other_org_path=lambda w: f"/cases/{w.other_approved.id}/milestones/filed",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_approved.id}/milestones/filed",
     ),
     Route(
         "filing.record",
@@ -263,6 +306,8 @@ ROUTES = [
         CASEWORKERS,
         data={"receipt_number": "bad"},
         other_org_path=lambda w: f"/cases/{w.other_approved.id}/milestones/filed",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_approved.id}/milestones/filed",
     ),
     Route("filing.after_filing", "GET", "/cases/follow-up/after-filing", ORGANIZERS),
     # Voter registration (the gate itself is tested in tests/voter).
@@ -271,6 +316,8 @@ ROUTES = [
         "GET",
         lambda w: f"/cases/{w.home_citizen.id}/voter",
         other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_citizen.id}/voter",
     ),
     Route(
         "voter.show",
@@ -279,18 +326,24 @@ ROUTES = [
         TABLE_STAFF,
         data={"state": "MA", "status": "declined"},
         other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_citizen.id}/voter",
     ),
     Route(
         "voter.checklist_preview",
         "GET",
         lambda w: f"/cases/{w.home_citizen.id}/voter/checklist",
         other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter/checklist",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_citizen.id}/voter/checklist",
     ),
     Route(
         "voter.checklist_pdf",
         "GET",
         lambda w: f"/cases/{w.home_citizen.id}/voter/checklist.pdf",
         other_org_path=lambda w: f"/cases/{w.other_citizen.id}/voter/checklist.pdf",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_citizen.id}/voter/checklist.pdf",
     ),
     Route(
         "voter.follow_up",
@@ -321,6 +374,8 @@ ROUTES = [
         lambda w: f"/cases/{w.home_case.id}/intake/trips",
         TABLE_STAFF,
         other_org_path=lambda w: f"/cases/{w.other_case.id}/intake/trips",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/intake/trips",
     ),
     Route(
         "intake.section",
@@ -329,6 +384,8 @@ ROUTES = [
         TABLE_STAFF,
         data={"row_action": "add:trips", "version": "1"},
         other_org_path=lambda w: f"/cases/{w.other_case.id}/intake/trips",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/intake/trips",
     ),
 ]
 

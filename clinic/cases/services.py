@@ -49,14 +49,10 @@ def create_applicant(
 
 
 def open_case(applicant, event, *, by, now):
-    """A new journey for the person (or the open one they already have) at this clinic day."""
+    """A new journey for the person at this clinic day, or the open case they already have,
+    whatever its stage and day: a person never has two open cases."""
     for case in applicant.cases:
-        if case.stage.is_open and case.stage in (
-            Stage.INTAKE,
-            Stage.NEEDS_INFO,
-            Stage.NOT_YET,
-            Stage.SCREENED,
-        ):
+        if case.stage.is_open:
             return case
     case = Case(
         applicant=applicant,

@@ -25,7 +25,7 @@ class EventForm(FlaskForm):
         "Partner organizations",
         coerce=int,
         validators=[Optional()],
-        description="Their staff can work this day and see its cases.",
+        description="Their people put on the day's staff work its cases.",
     )
 
 

@@ -1,4 +1,4 @@
-"""Clinic days: creating, editing, staffing, and which days a user may see."""
+"""Clinic days: creating, editing, staffing, who may see and work a day, and check-in."""
 
 from sqlalchemy import or_, select
 
@@ -6,8 +6,13 @@ from clinic import audit
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
+from clinic.cases import services as cases
+from clinic.cases.models import Applicant, Case
+from clinic.cases.search import find_people
 from clinic.events.models import ClinicEvent, EventStaff, clinic_event_partners
 from clinic.extensions import db
+
+CHECK_IN_MATCHES = 20
 
 
 def create_event(host, name, site, held_on, capacity, *, by, now, partners=()):
@@ -88,12 +93,79 @@ def visible_events_query(user):
     )
 
 
+def works_for_host(user, event):
+    """Admins and the host organization's people, who may already open all the host's cases."""
+    return user.role == Role.ADMIN or user.organization_id == event.host_organization_id
+
+
+def is_on_staff(user, event):
+    return any(s.user_id == user.id for s in event.staff)
+
+
 def can_view_event(user, event):
+    """That the day exists (name, date, site): its host and partner organizations, its staff."""
     return (
-        user.role == Role.ADMIN
+        works_for_host(user, event)
         or user.organization_id in event.organization_ids()
-        or any(s.user_id == user.id for s in event.staff)
+        or is_on_staff(user, event)
     )
+
+
+def can_work_event(user, event):
+    """The roster and check-in: the host's people, admins, and the day's staff.
+
+    Partners work a day's cases, they do not browse the host's records: a partner
+    organization's people get the roster and the check-in table only once on the day's staff.
+    """
+    return works_for_host(user, event) or is_on_staff(user, event)
+
+
+def roster(event):
+    """The day's own cases, by name."""
+    return db.session.scalars(
+        select(Case)
+        .join(Case.applicant)
+        .where(Case.event_id == event.id)
+        .order_by(Applicant.family_names, Applicant.given_names)
+    ).all()
+
+
+def _checked_in_ids(event):
+    return set(db.session.scalars(select(Case.applicant_id).where(Case.event_id == event.id)))
+
+
+def check_in_matches(user, event, **clues):
+    """People on file the user may pick at the day's table, best first.
+
+    The host's people find anyone of the host organization (they may open those cases anyway);
+    anyone else on the day's staff finds only the people already checked in at this day.
+    """
+    if works_for_host(user, event):
+        return find_people([event.host_organization_id], **clues)
+    at_day = _checked_in_ids(event)
+    if not at_day:
+        return []
+    matches = find_people([event.host_organization_id], **clues, limit=None)
+    return [m for m in matches if m.applicant.id in at_day][:CHECK_IN_MATCHES]
+
+
+def applicant_to_check_in(user, event, applicant_id):
+    """The applicant, if `user` could have found them at this day's table; otherwise None."""
+    applicant = db.session.get(Applicant, applicant_id)
+    if applicant is None or applicant.organization_id != event.host_organization_id:
+        return None
+    if works_for_host(user, event):
+        return applicant
+    if is_on_staff(user, event) and applicant.id in _checked_in_ids(event):
+        return applicant
+    return None
+
+
+def check_in(applicant, event, *, by, now):
+    """The person's case for the day: a new one, or the open case they already have (a person
+    never has two). Returns the case and whether it was already open."""
+    already_open = any(case.stage.is_open for case in applicant.cases)
+    return cases.open_case(applicant, event, by=by, now=now), already_open
 
 
 def can_manage_event(user, event):

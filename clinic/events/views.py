@@ -11,8 +11,7 @@ from clinic.auth.policy import or_404
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases import services as cases
-from clinic.cases.models import Applicant, Case
-from clinic.cases.search import find_people
+from clinic.cases.policy import can_view
 from clinic.clock import today, utcnow
 from clinic.events import services
 from clinic.events.forms import CheckInForm, EventForm, StaffForm
@@ -113,12 +112,7 @@ def edit(event_id):
 @login_required
 def show(event_id):
     event = event_or_404(event_id)
-    roster = db.session.scalars(
-        select(Case)
-        .join(Case.applicant)
-        .where(Case.event_id == event.id)
-        .order_by(Applicant.family_names, Applicant.given_names)
-    ).all()
+    can_work = services.can_work_event(current_user, event)
     staff_form = None
     if services.can_manage_event(current_user, event):
         staff_form = StaffForm()
@@ -129,7 +123,8 @@ def show(event_id):
     return render_template(
         "events/show.html",
         event=event,
-        roster=roster,
+        roster=services.roster(event) if can_work else None,
+        can_check_in=can_work and current_user.role in CHECK_IN_ROLES,
         staff_form=staff_form,
         can_manage=services.can_manage_event(current_user, event),
     )
@@ -165,13 +160,14 @@ def remove_staff(event_id, user_id):
 @roles_required(*CHECK_IN_ROLES)
 def check_in(event_id):
     """Search first (by POST: names and numbers never go in a URL), then pick or create."""
-    event = event_or_404(event_id)
+    event = event_or_404(event_id, services.can_work_event)
     form = CheckInForm()
     matches, duplicates = None, []
     if form.validate_on_submit():
         data = form.data
-        matches = find_people(
-            [event.host_organization_id],
+        matches = services.check_in_matches(
+            current_user,
+            event,
             names=f"{data['given_names']} {data['family_names']}",
             date_of_birth=data["date_of_birth"],
             a_number=data["a_number"],
@@ -183,7 +179,12 @@ def check_in(event_id):
             if case is not None:
                 return redirect(url_for("intake.section", case_id=case.id, key="contact"))
     return render_template(
-        "events/check_in.html", event=event, form=form, matches=matches, duplicates=duplicates
+        "events/check_in.html",
+        event=event,
+        form=form,
+        matches=matches,
+        duplicates=duplicates,
+        for_host=services.works_for_host(current_user, event),
     )
 
 
@@ -218,10 +219,23 @@ def _create(form, event):
 @bp.post("/<int:event_id>/check-in/<int:applicant_id>")
 @roles_required(*CHECK_IN_ROLES)
 def check_in_existing(event_id, applicant_id):
-    event = event_or_404(event_id)
-    applicant = db.session.get(Applicant, applicant_id)
-    if applicant is None or applicant.organization_id != event.host_organization_id:
+    event = event_or_404(event_id, services.can_work_event)
+    applicant = services.applicant_to_check_in(current_user, event, applicant_id)
+    if applicant is None:
         abort(404)
-    case = cases.open_case(applicant, event, by=current_user, now=utcnow())
-    flash(f"Checked in {applicant.full_name}.", "success")
-    return redirect(url_for("intake.section", case_id=case.id, key="contact"))
+    case, already_open = services.check_in(applicant, event, by=current_user, now=utcnow())
+    if not already_open:
+        flash(f"Checked in: case {case.reference}.", "success")
+        return redirect(url_for("intake.section", case_id=case.id, key="contact"))
+    return _to_open_case(case, event)
+
+
+def _to_open_case(case, event):
+    """Flashes carry case references, never names: the session cookie is signed, not secret."""
+    if not can_view(current_user, case):  # open at another clinic day: the host's to work
+        flash("This person already has an open case with the host organization.", "info")
+        return redirect(url_for("events.show", event_id=event.id))
+    flash(f"This person already has an open case: case {case.reference}.", "info")
+    if case.stage.answers_editable:
+        return redirect(url_for("intake.section", case_id=case.id, key="contact"))
+    return redirect(url_for("cases.show", case_id=case.id))

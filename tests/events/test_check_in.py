@@ -1,8 +1,14 @@
 """Check-in at a clinic day: search, pick someone on file, or create a new record."""
 
+from datetime import date
+
+import pytest
 from sqlalchemy import func, select
 
+from clinic.auth.models import User
+from clinic.cases import services as case_services
 from clinic.cases.models import Applicant, Case
+from clinic.clock import utcnow
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
 from tests.helpers import page_text
@@ -158,3 +164,152 @@ def test_a_second_check_in_typed_differently_finds_the_first_record(login_as, ma
     )
     assert "Thị Lan Nguyễn" in page and "same A-number" in page
     assert "This may be someone already on file" in page
+
+
+HOST = "Lawrence Community Works"
+PARTNER = "Casa Latina"
+
+
+def partner_day(make, login_as, role="volunteer", *, staffed=True):
+    """A host's clinic day with Casa Latina as partner, and a Casa Latina user logged in."""
+    client = login_as(role, organization=PARTNER)
+    event = make.event(HOST, partners=[PARTNER], staff=[client.user] if staffed else ())
+    return client, event
+
+
+def someone_never_at(make, stage="closed"):
+    """A host applicant seen at another of the host's days, with a case at `stage`."""
+    earlier = make.event(HOST, name="Earlier day", held_on=date(2026, 6, 6))
+    made = make.case_at(stage, event=earlier, given="Hidden", family="Person")
+    with make.app.app_context():
+        applicant = db.session.get(Applicant, made.applicant_id)
+        applicant.a_number, applicant.phone = "987654321", "6175550123"
+        applicant.date_of_birth = date(1970, 1, 15)
+        db.session.commit()
+    return made
+
+
+def session_of(app, client):
+    cookie = client.get_cookie(app.config["SESSION_COOKIE_NAME"], domain="clinic.test")
+    return app.session_interface.get_signing_serializer(app).loads(cookie.value)
+
+
+@pytest.mark.parametrize(
+    "clues",
+    [
+        {"given_names": "Hidden", "family_names": "Person"},
+        {"a_number": "A-987-654-321"},
+        {"phone": "(617) 555-0123"},
+    ],
+    ids=["name", "a_number", "phone"],
+)
+def test_a_partner_finds_only_people_already_at_the_day(app, login_as, make, clues):
+    partner, event = partner_day(make, login_as)
+    make.case(event, given="Ana", family="Person", phone="617-555-0123")
+    someone_never_at(make)
+    page = page_text(
+        partner.post(f"/events/{event.id}/check-in", data={**clues, "action": "search"})
+    )
+    assert "Hidden Person" not in page and "01/15/1970" not in page
+    if "a_number" not in clues:  # the day's own person shares the surname and the phone
+        assert "Ana Person" in page
+
+
+def test_the_hosts_own_people_find_anyone_of_their_organization(login_as, make):
+    volunteer = login_as("volunteer", organization=HOST)
+    event = make.event(HOST, partners=[PARTNER])
+    someone_never_at(make)
+    page = page_text(
+        volunteer.post(
+            f"/events/{event.id}/check-in", data={"a_number": "987654321", "action": "search"}
+        )
+    )
+    assert "Hidden Person" in page and "same A-number" in page
+
+
+def test_a_partner_cannot_check_in_someone_never_at_the_day(app, login_as, make):
+    partner, event = partner_day(make, login_as)
+    hidden = someone_never_at(make)
+    before = count(app, Case)
+    response = partner.post(f"/events/{event.id}/check-in/{hidden.applicant_id}")
+    assert response.status_code == 404 and count(app, Case) == before
+
+
+def test_a_partner_not_on_the_staff_sees_the_day_but_not_who_came(login_as, make):
+    partner, event = partner_day(make, login_as, staffed=False)
+    case = make.case(event, given="Ana", family="Person")
+    assert "Citizenship Day" in page_text(partner.get("/events/"))
+    page = page_text(partner.get(f"/events/{event.id}"))
+    assert "Citizenship Day" in page and "Public Library" in page
+    assert "Ana Person" not in page and "Check someone in" not in page
+    assert partner.get(f"/events/{event.id}/check-in").status_code == 404
+    assert partner.post(f"/events/{event.id}/check-in/{case.applicant_id}").status_code == 404
+    assert partner.get(f"/cases/{case.id}").status_code == 404
+
+
+def test_a_partner_creates_new_people_in_the_host_organization(app, login_as, make):
+    partner, event = partner_day(make, login_as)
+    response = partner.post(f"/events/{event.id}/check-in", data={**NEW_PERSON, "action": "create"})
+    assert response.status_code == 302
+    host_id = make.organization(HOST).id
+    with app.app_context():
+        applicant = db.session.scalar(select(Applicant))
+        assert applicant.organization_id == host_id
+        assert [case.event_id for case in applicant.cases] == [event.id]
+
+
+def test_a_person_with_a_case_in_review_is_not_given_a_second_case(app, login_as, make):
+    volunteer = login_as("volunteer", organization=HOST)
+    event = make.event(HOST)
+    in_review = someone_never_at(make, stage="in_review")
+    response = volunteer.post(f"/events/{event.id}/check-in/{in_review.applicant_id}")
+    assert response.headers["Location"].endswith(f"/cases/{in_review.id}/intake/contact")
+    assert count(app, Case) == 1
+    with app.app_context():
+        reference = db.session.get(Case, in_review.id).reference
+    assert session_of(app, volunteer)["_flashes"] == [
+        ("info", f"This person already has an open case: case {reference}.")
+    ]
+
+
+def test_a_filed_case_is_reused_and_opens_on_the_case_page(app, login_as, make):
+    volunteer = login_as("volunteer", organization=HOST)
+    event = make.event(HOST)
+    filed = someone_never_at(make, stage="filed")
+    response = volunteer.post(f"/events/{event.id}/check-in/{filed.applicant_id}")
+    assert response.headers["Location"].endswith(f"/cases/{filed.id}")
+    assert count(app, Case) == 1
+
+
+def test_a_partner_is_not_sent_to_an_open_case_of_another_day(app, login_as, make):
+    partner, event = partner_day(make, login_as)
+    earlier = make.case_at("closed", event=event, given="Ana", family="Person")
+    later, host_volunteer = make.event(HOST, name="Later day"), make.user("volunteer", HOST)
+    with app.app_context():
+        open_elsewhere = case_services.open_case(
+            db.session.get(Applicant, earlier.applicant_id),
+            db.session.get(ClinicEvent, later.id),
+            by=db.session.get(User, host_volunteer.id),
+            now=utcnow(),
+        )
+        db.session.commit()
+        open_elsewhere_id = open_elsewhere.id
+    response = partner.post(f"/events/{event.id}/check-in/{earlier.applicant_id}")
+    assert response.headers["Location"].endswith(f"/events/{event.id}")
+    assert count(app, Case) == 2
+    assert partner.get(f"/cases/{open_elsewhere_id}").status_code == 404
+
+
+def test_the_session_cookie_carries_no_applicant_name(app, login_as, make):
+    volunteer = login_as("volunteer", organization=HOST)
+    event = make.event(HOST)
+    returning = someone_never_at(make)  # closed before: a new case at this day
+    response = volunteer.post(f"/events/{event.id}/check-in/{returning.applicant_id}")
+    assert count(app, Case) == 2
+    with app.app_context():
+        case = db.session.scalar(select(Case).where(Case.event_id == event.id))
+        assert response.headers["Location"].endswith(f"/cases/{case.id}/intake/contact")
+        reference = case.reference
+    session = session_of(app, volunteer)
+    assert session["_flashes"] == [("success", f"Checked in: case {reference}.")]
+    assert "Hidden" not in repr(session) and "Person" not in repr(session)
