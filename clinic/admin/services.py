@@ -62,7 +62,7 @@ def create_user(
         role, credential, credential_number
     )
     if password is not None:
-        check_password_rules(password, user.email)
+        check_password_rules(password, user.email, user.name)
         user.password_hash = hash_password(password)
         user.password_changed_at = now
     db.session.add(user)

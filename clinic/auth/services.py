@@ -39,11 +39,12 @@ def find_user_by_email(email):
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
 
-def check_password_rules(password, email=""):
+def check_password_rules(password, email="", name=""):
     config = current_app.config
     problem = password_problem(
         password,
         email=email,
+        name=name,
         min_length=config["PASSWORD_MIN_LENGTH"],
         max_length=config["PASSWORD_MAX_LENGTH"],
     )
@@ -87,7 +88,7 @@ def change_password(user, current_password, new_password, now):
     """Replace the password, end every session, and start a fresh one for this browser."""
     if not verify_password(user.password_hash, current_password):
         raise ServiceError("That is not your current password.", field="current_password")
-    check_password_rules(new_password, user.email)
+    check_password_rules(new_password, user.email, user.name)
     _set_password(user, new_password, now)
     sessions.end_all_sessions(user, now, "password_changed")
     audit.record("auth.password_changed", actor=user, target=user, at=now)
@@ -99,7 +100,7 @@ def create_first_admin(organization_name, name, email, password, now):
     _lock_users_table()
     if any_user_exists():
         raise ServiceError("Clinic is already set up.")
-    check_password_rules(password, email)
+    check_password_rules(password, email, name)
     organization = Organization(name=organization_name.strip(), created_at=now)
     user = User(
         organization=organization,
@@ -138,7 +139,7 @@ def create_invitation(user, now):
 
 def accept_invitation(invitation, password, now):
     user = invitation.user
-    check_password_rules(password, user.email)
+    check_password_rules(password, user.email, user.name)
     _set_password(user, password, now)
     invitation.used_at = now
     sessions.end_all_sessions(user, now, "password_changed")
