@@ -1,6 +1,6 @@
 """Per-request behaviour: first-run redirect, one commit per request, security headers."""
 
-from flask import current_app, g, redirect, request, url_for
+from flask import current_app, flash, g, redirect, request, url_for
 from flask_login import current_user
 
 from clinic.auth.models import any_user_exists
@@ -36,6 +36,14 @@ def discard_changes():
     (or the person is sent back) with the reason.
     """
     g.discard_changes = True
+
+
+def flash_refusal(message):
+    """Tell the person why their step was refused, on the page they are sent back to, and
+    keep nothing the request wrote. (No personal data in the message: flashes travel in the
+    signed, unencrypted session cookie.)"""
+    discard_changes()
+    flash(message, "error")
 
 
 def register_web_hooks(app):

@@ -15,6 +15,7 @@ from clinic.auth.services import ServiceError
 from clinic.clock import utcnow
 from clinic.extensions import db
 from clinic.forms import show_service_error
+from clinic.web import flash_refusal
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
@@ -143,7 +144,7 @@ def set_active(user_id, action):
     try:
         services.set_user_active(user, activate, by=current_user, now=utcnow())
     except ServiceError as error:
-        flash(error.message, "error")
+        flash_refusal(error.message)
     else:
         flash(
             "Account reactivated." if activate else "Account deactivated; its sessions have ended.",
@@ -159,7 +160,7 @@ def reissue_invitation(user_id):
     try:
         token = services.reissue_invitation(user, by=current_user, now=utcnow())
     except ServiceError as error:
-        flash(error.message, "error")
+        flash_refusal(error.message)
         return redirect(url_for("admin.users"))
     return render_template(
         "admin/invitation_link.html",

@@ -18,7 +18,7 @@ from clinic.filing import services as filing
 from clinic.intake import services as intake
 from clinic.review import services as review
 from clinic.voter import gate as voter_gate
-from clinic.web import discard_changes
+from clinic.web import flash_refusal
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 FOLLOW_UP_ROLES = (Role.COORDINATOR, Role.ADMIN)
@@ -94,8 +94,7 @@ def move(case_id, name):
     except machine.TransitionRefused as refusal:
         if refusal.forbidden:
             abort(403)
-        discard_changes()
-        flash(refusal.message, "error")
+        flash_refusal(refusal.message)
     else:
         flash(f"Case is now: {case.stage.label}.", "success")
     return redirect(url_for("cases.show", case_id=case.id))

@@ -16,6 +16,7 @@ from clinic.intake.services import all_answers
 from clinic.review import services
 from clinic.review.forms import decision_form
 from clinic.review.models import Decision
+from clinic.web import flash_refusal
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -90,7 +91,7 @@ def claim(case_id):
     try:
         services.claim(case, current_user, utcnow())
     except ServiceError as error:
-        flash(error.message, "error")
+        flash_refusal(error.message)
     except services.NotAllowed:
         abort(403)
     return redirect(url_for("review.show", case_id=case.id))
