@@ -10,7 +10,7 @@ PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def create_app(test_config=None):
-    """Build the app: config, extensions, blueprints, error handlers, CLI, in that order."""
+    """Build the app: config, extensions, URL converters, blueprints, error handlers, CLI."""
     from flask import Flask
 
     app = Flask(
@@ -24,6 +24,7 @@ def create_app(test_config=None):
     _load_config(app, test_config)
     _init_logging(app)
     _init_extensions(app)
+    _register_converters(app)
     _register_blueprints(app)
     _register_request_hooks(app)
     _register_cli(app)
@@ -85,6 +86,12 @@ def _init_extensions(app):
             idle_timeout=app.config["SESSION_IDLE_TIMEOUT"],
             absolute_timeout=app.config["SESSION_ABSOLUTE_TIMEOUT"],
         )
+
+
+def _register_converters(app):
+    from clinic.converters import register_converters
+
+    register_converters(app)  # before the blueprints: their rules compile on registration
 
 
 def _register_blueprints(app):

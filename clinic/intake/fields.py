@@ -6,9 +6,21 @@ import re
 from functools import cache
 from importlib import resources
 
-from wtforms import Field, RadioField, SelectField
+from wtforms import Field, FieldList, FormField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
+from wtforms.utils import unset_value
+from wtforms.validators import ValidationError
 from wtforms.widgets import TextInput
+
+MAX_ROWS = 100  # rows per list (trips, addresses…): more is a forged post or a runaway click
+_INDEX_DIGITS = 18  # a row index or row number longer than this cannot be one
+
+# C0 control characters but tab, line feed and carriage return, and DEL: nobody types them,
+# and PostgreSQL cannot store NUL in text at all.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTER_MESSAGE = (
+    "This answer holds an invisible control character (pasted from somewhere?). Retype it."
+)
 
 _US_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*\Z")
@@ -126,8 +138,12 @@ class DateField(Field):
         return self.data.strftime("%m/%d/%Y") if self.data else ""
 
 
+YES_NO = {True: True, "yes": True, False: False, "no": False}
+
+
 def _yes_no(value):
-    return {True: True, "yes": True, False: False, "no": False}.get(value)
+    """True or False from a posted "yes"/"no" or a stored answer; None for anything else."""
+    return YES_NO.get(value) if isinstance(value, (bool, str)) else None
 
 
 class YesNoField(RadioField):
@@ -144,8 +160,81 @@ class YesNoField(RadioField):
 
     def pre_validate(self, form):
         """Unanswered is allowed (the section shows it as missing); anything else is not."""
+        # WTForms turns only ValidationError into an error beside the field (ValueError: 500).
         if self.raw_data and self.raw_data[0] not in ("yes", "no", ""):
-            raise ValueError("Answer yes or no.")
+            raise ValidationError("Answer yes or no.")
+
+
+def _row_number(text):
+    """A row number as posted ("0", "1"…) in ASCII digits, else None.
+
+    str.isdigit() also accepts "²" or "٣", which int() then refuses or misreads.
+    """
+    if text.isascii() and text.isdigit() and len(text) <= _INDEX_DIGITS:
+        return int(text)
+    return None
+
+
+def row_index(text, count):
+    """The posted row number when it names one of `count` rows, else None."""
+    index = _row_number(text)
+    return index if index is not None and index < count else None
+
+
+def too_many_rows(maximum):
+    return f"At most {maximum} rows can be listed here."
+
+
+class RowList(FieldList):
+    """The rows of a section, at most MAX_ROWS; row numbers in field names are parsed strictly.
+
+    FieldList reads `trips-²-left` as row int("²") and raises; here such a name is ignored.
+    """
+
+    def __init__(self, unbound_field, label=None, validators=None, **kwargs):
+        kwargs.setdefault("max_entries", MAX_ROWS)
+        super().__init__(unbound_field, label, validators, **kwargs)
+        self.type = "FieldList"  # templates render every row list the same way
+        self.posted_rows = 0
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.posted_rows = len(set(self._extract_indices(self.name, formdata or {})))
+        if not formdata and isinstance(data, list | tuple):
+            # Rows stored before the cap existed are shown in full rather than refused.
+            self.max_entries = max(self.max_entries, len(data))
+        super().process(formdata, data, extra_filters)
+
+    def _extract_indices(self, prefix, formdata):
+        start = prefix + self._separator
+        for key in formdata:
+            if key.startswith(start):
+                number = _row_number(key[len(start) :].split(self._field_separator, 1)[0])
+                if number is not None:
+                    yield number
+
+    def validate(self, form, extra_validators=()):
+        valid = super().validate(form, extra_validators)
+        if self.posted_rows > self.max_entries:
+            self.errors.append(too_many_rows(self.max_entries))
+            return False
+        return valid
+
+
+def refuse_control_characters(fields):
+    """Put an error beside every typed text (rows included) that holds a control character.
+
+    Call it after validate(), which resets errors; returns True when there was none.
+    """
+    clean = True
+    for item in fields:
+        if isinstance(item, FieldList | FormField):  # rows, then each row's fields
+            clean = refuse_control_characters(item) and clean
+        elif item.type in ("HiddenField", "CSRFTokenField"):
+            continue  # not typed: a forged version is a conflict, a forged token a 400
+        elif isinstance(item.data, str) and _CONTROL_CHARACTERS.search(item.data):
+            item.errors = [*item.errors, CONTROL_CHARACTER_MESSAGE]
+            clean = False
+    return clean
 
 
 def choices_field(label, options, blank="Choose…", **kwargs):

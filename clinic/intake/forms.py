@@ -6,7 +6,6 @@ from itertools import pairwise
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
-    FieldList,
     Form,
     FormField,
     HiddenField,
@@ -20,7 +19,15 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
 from clinic.clock import today
-from clinic.intake.fields import US_STATES, DateField, YesNoField, choices_field, countries
+from clinic.intake.fields import (
+    US_STATES,
+    DateField,
+    RowList,
+    YesNoField,
+    choices_field,
+    countries,
+    refuse_control_characters,
+)
 
 MAX_INCOME = 5_000_000  # above this a typing mistake is far likelier than the income
 
@@ -46,6 +53,10 @@ class SectionForm(FlaskForm):
     """Every section form carries the case version it was loaded at (optimistic locking)."""
 
     version = HiddenField()
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        return refuse_control_characters(self) and valid
 
 
 class ContactForm(SectionForm):
@@ -118,7 +129,7 @@ class ResidenceForm(SectionForm):
     state = choices_field("State of residence now", sorted(US_STATES.items(), key=lambda kv: kv[1]))
     state_since = _past_date("Living in this state since")
     student_dependent = YesNoField("A student who depends on family in another state?")
-    addresses = FieldList(FormField(AddressRow), label="Addresses in the last 5 years")
+    addresses = RowList(FormField(AddressRow), label="Addresses in the last 5 years")
 
 
 class TripRow(Form):
@@ -131,7 +142,7 @@ class TripsForm(SectionForm):
     any_trips = YesNoField(
         "Any trips outside the U.S. of 24 hours or more since becoming a resident?"
     )
-    trips = FieldList(FormField(TripRow), label="Trips")
+    trips = RowList(FormField(TripRow), label="Trips")
 
     def validate_trips(self, field):
         spans = []
@@ -177,7 +188,7 @@ class MarriageForm(SectionForm):
     )
     vawa = YesNoField("Green card through VAWA, as the abused spouse or child of a citizen?")
     prior_marriages = _count("How many earlier marriages?", 20)
-    children = FieldList(FormField(ChildRow), label="Children")
+    children = RowList(FormField(ChildRow), label="Children")
 
 
 class JobRow(Form):
@@ -188,7 +199,7 @@ class JobRow(Form):
 
 
 class EmploymentForm(SectionForm):
-    jobs = FieldList(FormField(JobRow), label="Work and school in the last 5 years")
+    jobs = RowList(FormField(JobRow), label="Work and school in the last 5 years")
 
 
 class MilitaryForm(SectionForm):
@@ -249,8 +260,8 @@ class CharacterForm(SectionForm):
         [Optional(), Length(max=1000)],
     )
     traffic_tickets = _count("Traffic tickets in the last 5 years", 99)
-    convictions = FieldList(FormField(ConvictionRow), label="Convictions")
-    dui_convictions = FieldList(FormField(DuiRow), label="DUI / OUI convictions")
+    convictions = RowList(FormField(ConvictionRow), label="Convictions")
+    dui_convictions = RowList(FormField(DuiRow), label="DUI / OUI convictions")
     jail_days = _count("Days in jail after a conviction, in the last 5 years", 5_000)
     false_claim_to_citizenship = YesNoField(
         "Ever claimed to be a U.S. citizen (on a job form, to vote, for a benefit)?"

@@ -12,6 +12,7 @@ from clinic.cases.views import editable_case_or_404
 from clinic.clock import today, utcnow
 from clinic.forms import show_service_error
 from clinic.intake import services
+from clinic.intake.fields import row_index, too_many_rows
 from clinic.intake.sections import BY_KEY, SECTIONS
 
 bp = Blueprint("intake", __name__, url_prefix="/cases/<int:case_id>/intake")
@@ -29,27 +30,41 @@ def _row_action(form, section):
 
     Returns None when the post was no row action; otherwise the id of the field that should
     have the focus next (the new row's first field, or the Add button after a removal), so a
-    keyboard user carries on where they were.
+    keyboard user carries on where they were. A row number that names no row changes nothing.
     """
-    action = request.form.get("row_action", "")
-    parts = action.split(":")
-    if len(parts) < 2 or parts[1] not in section.rows:
+    verb, _, rest = request.form.get("row_action", "").partition(":")
+    name, _, number = rest.partition(":")
+    if name not in section.rows:
         return None
-    rows = getattr(form, parts[1])
+    rows = getattr(form, name)
     focus = f"add-{rows.name}"
-    if parts[0] == "add":
-        rows.append_entry()
-        focus = next(iter(rows.entries[-1].form)).id
-    elif parts[0] == "remove" and len(parts) == 3 and parts[2].isdigit():
-        kept = [entry.data for i, entry in enumerate(rows.entries) if i != int(parts[2])]
-        while rows.entries:
-            rows.pop_entry()
-        for data in kept:
-            rows.append_entry(data)
+    if verb == "add" and not number:
+        focus = _add_row(rows) or focus
+    elif verb == "remove":
+        index = row_index(number, len(rows.entries))
+        if index is not None:
+            _remove_row(rows, index)
     for entry in rows.entries:  # re-shown, not validated: no stale errors
         for field in entry.form:
             field.errors = []
     return focus
+
+
+def _add_row(rows):
+    """Append an empty row and return its first field's id; at the cap, say so instead."""
+    if len(rows.entries) >= rows.max_entries:
+        rows.errors = [too_many_rows(rows.max_entries)]
+        return None
+    rows.append_entry()
+    return next(iter(rows.entries[-1].form)).id
+
+
+def _remove_row(rows, index):
+    kept = [entry.data for i, entry in enumerate(rows.entries) if i != index]
+    while rows.entries:
+        rows.pop_entry()
+    for data in kept:
+        rows.append_entry(data)
 
 
 @bp.route("/<key>", methods=["GET", "POST"])

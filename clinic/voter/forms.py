@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from clinic.intake.fields import DateField, choices_field
+from clinic.intake.fields import DateField, choices_field, refuse_control_characters
 from clinic.voter.rules import CHANNEL_LABELS, ELECTION_KINDS, STATES, rules_data
 from clinic.voter.services import STATUSES
 
@@ -48,7 +48,7 @@ class RegistrationForm(FlaskForm):
             if not self[name].data and not self[name].errors:
                 self[name].errors = [*self[name].errors, messages[name]]
                 valid = False
-        return valid
+        return refuse_control_characters(self) and valid
 
 
 class ElectionForm(FlaskForm):
@@ -60,3 +60,7 @@ class ElectionForm(FlaskForm):
     name = StringField(
         "Name", [DataRequired(), Length(max=200)], description="e.g. State election, November 2026"
     )
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        return refuse_control_characters(self) and valid

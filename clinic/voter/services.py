@@ -6,6 +6,7 @@ Every function that shows or produces anything asks clinic.voter.gate first.
 from sqlalchemy import select
 
 from clinic import audit
+from clinic.auth.services import ServiceError
 from clinic.cases import machine
 from clinic.cases.models import Case
 from clinic.cases.services import visible_cases_query
@@ -31,16 +32,33 @@ def residence_state(case):
 
 
 def registration_for(case, now=None):
-    """The case's registration record; with `now`, created (from the interview) if missing."""
+    """The case's registration record; with `now`, created (from the interview) if missing.
+
+    Only for saving: pages, checklists and the command line read registration_or_default().
+    """
     record = db.session.scalar(
         select(VoterRegistration).where(VoterRegistration.case_id == case.id)
     )
     if record is None and now is not None:
-        record = VoterRegistration(
-            case=case, state=residence_state(case), status="not_yet", updated_at=now
-        )
+        record = _default_registration(case, updated_at=now)
         db.session.add(record)
     return record
+
+
+def registration_or_default(case):
+    """The saved record, or an unsaved one from the interview: reading writes nothing."""
+    return registration_for(case) or _default_registration(case)
+
+
+def _default_registration(case, updated_at=None):
+    return VoterRegistration(
+        case_id=case.id,
+        state=residence_state(case),
+        has_license=False,
+        license_shows_citizenship=False,
+        status="not_yet",
+        updated_at=updated_at,
+    )
 
 
 def next_election(state, today):
@@ -52,10 +70,10 @@ def next_election(state, today):
     )
 
 
-def plan(case, today, now):
-    """Everything the new citizen needs for the next election in their state."""
+def plan(case, today):
+    """Everything the new citizen needs for the next election in their state (writes nothing)."""
     gate.require_citizen(case, today)
-    registration = registration_for(case, now)
+    registration = registration_or_default(case)
     state = registration.state
     election = next_election(state, today) if state else None
     found = (
@@ -105,6 +123,25 @@ def record(case, data, *, by, today, now):
     return registration
 
 
+def add_election(state, held_on, kind, name, *, by, now):
+    """An election admins enter; one per state, day and kind (the table's unique key)."""
+    if db.session.scalar(
+        select(Election.id).where(
+            Election.state == state, Election.held_on == held_on, Election.kind == kind
+        )
+    ):
+        raise ServiceError(
+            f"A {kind} election in {state} on {spoken(held_on)} is already entered. "
+            "Change the date or the kind, or remove the one in the list first.",
+            field="held_on",
+        )
+    election = Election(state=state, held_on=held_on, kind=kind, name=name.strip(), created_at=now)
+    db.session.add(election)
+    db.session.flush()
+    audit.record("voter.election_added", actor=by, at=now, state=state, kind=kind)
+    return election
+
+
 def follow_up(user, today):
     """New citizens not yet registered (nor declining), nearest deadline first."""
     cases = db.session.scalars(visible_cases_query(user).where(Case.stage == Stage.OATH)).all()
@@ -131,7 +168,7 @@ def follow_up(user, today):
 
 def checklist_context(case, today, now):
     """Plain data for the voter-registration checklist PDF (gate checked in plan())."""
-    found = plan(case, today, now)
+    found = plan(case, today)
     state_rules, election, recommended = found["rules"], found["election"], found["recommended"]
     late = next((d for d in found["deadlines"] if d.channel == "new_citizen"), None)
     return {

@@ -19,9 +19,11 @@ from sqlalchemy import select
 from clinic import audit
 from clinic.auth.decorators import roles_required
 from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
 from clinic.cases.views import case_or_404
 from clinic.clock import today, utcnow
 from clinic.extensions import db
+from clinic.forms import show_service_error
 from clinic.packets.pdf import render_pdf
 from clinic.voter import gate, services
 from clinic.voter.forms import ElectionForm, RegistrationForm
@@ -47,14 +49,14 @@ def show(case_id):
     case = citizen_case_or_404(case_id)
     if request.method == "POST" and current_user.role not in RECORDING_ROLES:
         abort(403)
-    registration = services.registration_for(case, utcnow())
-    form = RegistrationForm(obj=registration)
+    # Reading the page writes nothing; the record is created when the form is saved.
+    form = RegistrationForm(obj=services.registration_or_default(case))
     if form.validate_on_submit():
         services.record(case, form.data, by=current_user, today=today(), now=utcnow())
         flash("Voter registration saved.", "success")
         return redirect(url_for("voter.show", case_id=case.id))
     return render_template(
-        "voter/show.html", case=case, form=form, plan=services.plan(case, today(), utcnow())
+        "voter/show.html", case=case, form=form, plan=services.plan(case, today())
     )
 
 
@@ -105,24 +107,20 @@ def follow_up():
 def elections():
     form = ElectionForm()
     if form.validate_on_submit():
-        db.session.add(
-            Election(
-                state=form.state.data,
-                held_on=form.held_on.data,
-                kind=form.kind.data,
-                name=form.name.data.strip(),
-                created_at=utcnow(),
+        try:
+            services.add_election(
+                form.state.data,
+                form.held_on.data,
+                form.kind.data,
+                form.name.data,
+                by=current_user,
+                now=utcnow(),
             )
-        )
-        audit.record(
-            "voter.election_added",
-            actor=current_user,
-            at=utcnow(),
-            state=form.state.data,
-            kind=form.kind.data,
-        )
-        flash("Election added.", "success")
-        return redirect(url_for("voter.elections"))
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash("Election added.", "success")
+            return redirect(url_for("voter.elections"))
     rows = db.session.scalars(select(Election).order_by(Election.held_on)).all()
     return render_template("voter/elections.html", form=form, elections=rows, today=today())
 

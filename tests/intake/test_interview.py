@@ -7,6 +7,7 @@ from clinic.audit import AuditEvent
 from clinic.cases.models import Applicant, Case, ScreeningRun
 from clinic.cases.stages import Stage
 from clinic.extensions import db
+from clinic.intake.fields import MAX_ROWS
 from tests.helpers import page_text
 from tests.intake.answers import COMPLETE, case_version, complete_interview, post_section
 
@@ -198,3 +199,56 @@ def test_after_adding_a_row_the_focus_goes_to_its_first_field(volunteer, case):
     data["row_action"] = "remove:trips:1"
     page = volunteer.post(f"/cases/{case.id}/intake/trips", data=data).get_data(as_text=True)
     assert 'id="add-trips" autofocus' in page
+
+
+def _trip_rows(count):
+    return {f"trips-{i}-destination": f"Trip {i}" for i in range(count)}
+
+
+def test_adding_a_row_stops_at_the_cap_with_a_message(app, volunteer, case):
+    data = {
+        "any_trips": "yes",
+        **_trip_rows(MAX_ROWS),
+        "version": case_version(volunteer, case.id, "trips"),
+        "row_action": "add:trips",
+    }
+    page = page_text(volunteer.post(f"/cases/{case.id}/intake/trips", data=data))
+    assert f"At most {MAX_ROWS} rows can be listed here." in page
+    assert f'name="trips-{MAX_ROWS - 1}-destination"' in page
+    assert f'name="trips-{MAX_ROWS}-destination"' not in page
+
+
+def test_more_rows_than_the_cap_are_refused_and_nothing_is_saved(app, volunteer, case):
+    version = case_version(volunteer, case.id, "trips")
+    data = {"any_trips": "yes", **_trip_rows(MAX_ROWS + 5), "version": version}
+    response = volunteer.post(f"/cases/{case.id}/intake/trips", data=data)
+    assert response.status_code == 200
+    assert f"At most {MAX_ROWS} rows can be listed here." in page_text(response)
+    with app.app_context():
+        record = db.session.get(Case, case.id)
+        assert record.section("trips") is None and str(record.version) == version
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "-1", "5", "99999999999999999999", ""])
+def test_a_row_number_that_names_no_row_removes_nothing(volunteer, case, number):
+    data = {
+        **COMPLETE["trips"],
+        "version": case_version(volunteer, case.id, "trips"),
+        "row_action": f"remove:trips:{number}",
+    }
+    response = volunteer.post(f"/cases/{case.id}/intake/trips", data=data)
+    assert response.status_code == 200
+    page = page_text(response)
+    assert 'name="trips-0-departed"' in page and 'value="06/01/2023"' in page
+
+
+@pytest.mark.parametrize("odd", [" ", "maybe", "\x00", "Yes"])
+def test_an_odd_yes_no_answer_is_refused_beside_the_question(app, volunteer, case, odd):
+    version = case_version(volunteer, case.id, "military")
+    response = post_section(volunteer, case.id, "military", {"served": odd}, version=version)
+    page = page_text(response)
+    assert response.status_code == 200
+    assert "Answer yes or no." in page.split('id="served-group"')[1].split("</fieldset>")[0]
+    with app.app_context():
+        record = db.session.get(Case, case.id)
+        assert record.section("military") is None and str(record.version) == version
