@@ -27,6 +27,16 @@ def _organization_choices(form):
     form.organization_id.choices = [SelectChoice(org.id, org.name) for org in organizations]
 
 
+def _invite_form():
+    """A new invitation starts in the admin's own organization (not the first in the list);
+    a form shown again after an error keeps what was chosen."""
+    form = InviteUserForm()
+    _organization_choices(form)
+    if not form.is_submitted():
+        form.organization_id.data = current_user.organization_id
+    return form
+
+
 @bp.get("/organizations")
 @roles_required(Role.ADMIN)
 def organizations():
@@ -86,8 +96,7 @@ def users():
 @bp.route("/users/new", methods=["GET", "POST"])
 @roles_required(Role.ADMIN)
 def invite_user():
-    form = InviteUserForm()
-    _organization_choices(form)
+    form = _invite_form()
     if form.validate_on_submit():
         try:
             user, token = services.invite_user(

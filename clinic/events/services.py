@@ -175,12 +175,16 @@ def can_manage_event(user, event):
 
 
 def staff_candidates(event):
+    """Who may still be added to the day's staff: active people of the host and partner
+    organizations (admins aside) who are not on it yet."""
+    staffed = select(EventStaff.user_id).where(EventStaff.event_id == event.id)
     return db.session.scalars(
         select(User)
         .where(
             User.organization_id.in_(event.organization_ids()),
             User.active.is_(True),
             User.role != Role.ADMIN,
+            User.id.not_in(staffed),
         )
         .order_by(User.name)
     ).all()

@@ -18,6 +18,7 @@ from clinic.events.forms import CheckInForm, EventForm, StaffForm
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
 from clinic.forms import show_service_error
+from clinic.web import flash_refusal
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 CHECK_IN_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
@@ -108,43 +109,48 @@ def edit(event_id):
     return render_template("events/form.html", form=form, event=event)
 
 
+def _staff_form(event):
+    """The add-to-staff form, offering only the people not on the day's staff yet."""
+    form = StaffForm()
+    form.user_id.choices = [
+        SelectChoice(u.id, f"{u.name} ({u.role.label})") for u in services.staff_candidates(event)
+    ]
+    return form
+
+
 @bp.get("/<int:event_id>")
 @login_required
 def show(event_id):
     event = event_or_404(event_id)
     can_work = services.can_work_event(current_user, event)
-    staff_form = None
-    if services.can_manage_event(current_user, event):
-        staff_form = StaffForm()
-        staff_form.user_id.choices = [
-            SelectChoice(u.id, f"{u.name} ({u.role.label})")
-            for u in services.staff_candidates(event)
-        ]
+    can_manage = services.can_manage_event(current_user, event)
     return render_template(
         "events/show.html",
         event=event,
         roster=services.roster(event) if can_work else None,
         can_check_in=can_work and current_user.role in CHECK_IN_ROLES,
-        staff_form=staff_form,
-        can_manage=services.can_manage_event(current_user, event),
+        staff_form=_staff_form(event) if can_manage else None,
+        can_manage=can_manage,
     )
 
 
 @bp.post("/<int:event_id>/staff")
 @roles_required(Role.COORDINATOR, Role.ADMIN)
 def add_staff(event_id):
+    """Adds one of the offered people; someone added meanwhile (another tab, another
+    coordinator) is no longer offered, and is told apart from a choice off the list."""
     event = event_or_404(event_id, services.can_manage_event)
-    form = StaffForm()
-    form.user_id.choices = [SelectChoice(u.id, u.name) for u in services.staff_candidates(event)]
+    form = _staff_form(event)
+    person = db.session.get(User, form.user_id.data) if form.user_id.data else None
     if form.validate_on_submit():
         try:
-            services.add_staff(
-                event, db.session.get(User, form.user_id.data), by=current_user, now=utcnow()
-            )
+            services.add_staff(event, person, by=current_user, now=utcnow())
         except ServiceError as error:
-            flash(error.message, "error")
+            flash_refusal(error.message)
+    elif person is not None and services.is_on_staff(person, event):
+        flash_refusal("That person is already on this day's staff.")
     else:
-        flash("Choose someone from the list.", "error")
+        flash_refusal("Choose someone from the list.")
     return redirect(url_for("events.show", event_id=event.id))
 
 
