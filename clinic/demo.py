@@ -529,6 +529,9 @@ def _seed_journeys(event, staff, passwords, today, now, rng):
     for number, (given, family, state, reached, days) in enumerate(JOURNEYS):
         person = (given, family, NAMES[number][2], NAMES[number][3], "English")
         born = _years_ago(today, 30 + number)
+        filed_on = today - timedelta(days=days)
+        # Interviewed and approved two weeks before the filing, as a clinic does it.
+        then = now - timedelta(days=days + 14)
         applicant = cases.create_applicant(
             event.host_organization_id,
             given,
@@ -537,17 +540,17 @@ def _seed_journeys(event, staff, passwords, today, now, rng):
             f"A{300000000 + number * 7907}",
             None,
             by=volunteer,
-            now=now,
+            now=then,
         )
-        case = cases.open_case(applicant, event, by=volunteer, now=now)
+        case = cases.open_case(applicant, event, by=volunteer, now=then)
         answers = base_answers(today, person, rng)
         answers["contact"].update(date_of_birth=born, nationalities=["BR"])
         answers["green_card"].update(a_number=applicant.a_number, lpr_since=_years_ago(today, 8))
         answers["residence"].update(state=state)
         for key, section in answers.items():
-            save_section(case, key, section, case.version, by=volunteer, now=now, today=today)
-        machine.move(case, "finish_intake", by=volunteer, now=now)
-        machine.move(case, "send_to_review", by=volunteer, now=now)
+            save_section(case, key, section, case.version, by=volunteer, now=then, today=today)
+        machine.move(case, "finish_intake", by=volunteer, now=then)
+        machine.move(case, "send_to_review", by=volunteer, now=then)
         run = case.latest_screening
         review.decide(
             case,
@@ -561,9 +564,8 @@ def _seed_journeys(event, staff, passwords, today, now, rng):
             details={},
             facts_hash=run.facts_hash,
             note=None,
-            now=now,
+            now=then,
         )
-        filed_on = today - timedelta(days=days)
         filing.record_filed(
             case,
             {
