@@ -1,6 +1,10 @@
 """Template filters and globals: how dates, outcomes, fees and answers read on screen."""
 
 import datetime
+import re
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 
 from clinic.cases.policy import SENSITIVE_FINDINGS
 
@@ -27,6 +31,29 @@ def spoken_date(value):
         return ""
     day = datetime.date.fromisoformat(value) if isinstance(value, str) else value
     return day.strftime("%b %d, %Y").replace(" 0", " ")
+
+
+def local_datetime(moment):
+    """An aware moment (UTC in the database) as the clinic's wall-clock time (TIMEZONE)."""
+    if moment.tzinfo is None:  # naive values are UTC throughout the app
+        moment = moment.replace(tzinfo=datetime.UTC)
+    return moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+
+
+def local_time(moment, pattern="%Y-%m-%d %H:%M"):
+    """A moment as people in the clinic read it: their own time zone, never UTC."""
+    return local_datetime(moment).strftime(pattern) if moment else ""
+
+
+# Ten digits, or eleven with the leading 1, standing alone (not part of a receipt number).
+_US_PHONE = re.compile(r"(?<![\w+])1?(\d{3})(\d{3})(\d{4})(?!\w)")
+
+
+def phone(value):
+    """US numbers as (617) 555-0199; anything else (international, extensions) as typed."""
+    if not value:
+        return ""
+    return _US_PHONE.sub(r"(\1) \2-\3", str(value).strip())
 
 
 def fee_label(fee):
@@ -77,6 +104,8 @@ def posted_values(field):
 
 def register_templating(app):
     app.add_template_filter(spoken_date)
+    app.add_template_filter(local_time)
+    app.add_template_filter(phone)
     app.add_template_filter(answer)
     app.add_template_filter(posted_values)
     app.add_template_global(lambda outcome: OUTCOMES.get(outcome, outcome), "outcome_label")

@@ -18,13 +18,16 @@ from clinic import audit
 from clinic.cases.models import Applicant, Case
 from clinic.clock import today, utcnow
 from clinic.extensions import db
-from clinic.packets import context
+from clinic.packets import context, cover, review_sheet
 from clinic.packets.models import PacketJob
 from clinic.packets.pdf import merge_pdfs, render_pdf
 from clinic.voter import gate as voter_gate
 
 TEMPLATES = {"checklist": "print/checklist.html", "review_sheet": "print/review_sheet.html"}
-BUILDERS = {"checklist": context.checklist_context, "review_sheet": context.review_sheet_context}
+BUILDERS = {
+    "checklist": context.checklist_context,
+    "review_sheet": review_sheet.review_sheet_context,
+}
 
 
 def case_html(kind, case, now, preview=False):
@@ -42,7 +45,7 @@ def cover_html(event, cases, now, preview=False):
     """The cover page with the whole roster (as previewed in the browser)."""
     return render_template(
         "print/packet_cover.html",
-        doc=context.packet_cover_context(event, cases, now),
+        doc=cover.packet_cover_context(event, cases, now),
         preview=preview,
         event_id=event.id,
     )
@@ -51,7 +54,7 @@ def cover_html(event, cases, now, preview=False):
 def cover_parts(event, cases, now):
     """The cover, then the roster in parts of ROSTER_ROWS_PER_PART rows: one long table is
     slow to lay out and would keep one worker busy while the others wait."""
-    doc = context.packet_cover_context(event, cases, now)
+    doc = cover.packet_cover_context(event, cases, now)
     roster = doc["roster"]
     parts = [render_template("print/packet_cover.html", doc={**doc, "roster": []}, preview=False)]
     for start in range(0, len(roster), ROSTER_ROWS_PER_PART):
