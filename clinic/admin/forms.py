@@ -1,11 +1,11 @@
 """Forms for managing organizations and users."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from clinic.auth.roles import Credential, Role
+from clinic.forms import ClinicForm
 
 
 def role_choices():
@@ -18,7 +18,7 @@ def credential_choices():
     ]
 
 
-class OrganizationForm(FlaskForm):
+class OrganizationForm(ClinicForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     contact = TextAreaField(
         "Contact details for applicants",
@@ -44,10 +44,10 @@ class UserFieldsMixin:
     )
 
 
-class InviteUserForm(UserFieldsMixin, FlaskForm):
+class InviteUserForm(UserFieldsMixin, ClinicForm):
     name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
 
 
-class EditUserForm(UserFieldsMixin, FlaskForm):
+class EditUserForm(UserFieldsMixin, ClinicForm):
     pass

@@ -13,6 +13,7 @@ from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.clock import utcnow
+from clinic.converters import PAGE_NUMBER
 from clinic.extensions import db
 from clinic.forms import show_service_error
 from clinic.web import flash_refusal
@@ -181,7 +182,7 @@ def reissue_invitation(user_id):
 @bp.get("/audit")
 @roles_required(Role.ADMIN)
 def audit_log():
-    page = request.args.get("page", 1, type=int)
+    page = request.args.get("page", 1, type=PAGE_NUMBER)
     events = db.paginate(
         select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
         page=page,

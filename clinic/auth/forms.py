@@ -1,8 +1,9 @@
 """Forms for login, first run, invitations and password changes."""
 
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from clinic.forms import ClinicForm
 
 HOW_TO_CHOOSE = (
     "At least 15 characters. A short sentence you will remember works well; "
@@ -10,7 +11,7 @@ HOW_TO_CHOOSE = (
 )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(ClinicForm):
     email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
     password = PasswordField("Password", validators=[DataRequired(), Length(max=1024)])
 
@@ -23,7 +24,7 @@ class NewPasswordMixin:
     )
 
 
-class FirstRunForm(NewPasswordMixin, FlaskForm):
+class FirstRunForm(NewPasswordMixin, ClinicForm):
     organization = StringField(
         "Your organization",
         validators=[DataRequired(), Length(max=200)],
@@ -33,9 +34,9 @@ class FirstRunForm(NewPasswordMixin, FlaskForm):
     email = EmailField("Your email", validators=[DataRequired(), Email(), Length(max=254)])
 
 
-class AcceptInvitationForm(NewPasswordMixin, FlaskForm):
+class AcceptInvitationForm(NewPasswordMixin, ClinicForm):
     pass
 
 
-class ChangePasswordForm(NewPasswordMixin, FlaskForm):
+class ChangePasswordForm(NewPasswordMixin, ClinicForm):
     current_password = PasswordField("Current password", validators=[DataRequired()])

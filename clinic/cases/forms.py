@@ -1,12 +1,13 @@
 """Forms on the case page: stage steps and the documents brought."""
 
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField, StringField
 from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from clinic.forms import ClinicForm
 
-class MoveForm(FlaskForm):
+
+class MoveForm(ClinicForm):
     version = HiddenField()
     reason = StringField(
         "Why",
@@ -15,7 +16,7 @@ class MoveForm(FlaskForm):
     )
 
 
-class DocumentsForm(FlaskForm):
+class DocumentsForm(ClinicForm):
     version = HiddenField()
     brought = SelectMultipleField(
         "Documents checked",

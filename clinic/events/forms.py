@@ -1,13 +1,13 @@
 """Clinic-day forms."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from clinic.forms import ClinicForm
 from clinic.intake.fields import DateField
 
 
-class EventForm(FlaskForm):
+class EventForm(ClinicForm):
     host_organization_id = SelectField(
         "Host organization", coerce=int, description="Admins only: who runs this clinic day."
     )
@@ -29,11 +29,11 @@ class EventForm(FlaskForm):
     )
 
 
-class StaffForm(FlaskForm):
+class StaffForm(ClinicForm):
     user_id = SelectField("Add a person to the staff", coerce=int)
 
 
-class CheckInForm(FlaskForm):
+class CheckInForm(ClinicForm):
     """Who is at the table: enough to find them, or to start their record."""
 
     given_names = StringField("Given names", [Optional(), Length(max=200)])

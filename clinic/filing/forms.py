@@ -2,11 +2,11 @@
 
 import re
 
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from clinic.clock import today
+from clinic.forms import ClinicForm
 from clinic.intake.fields import DateField, choices_field
 
 RECEIPT_NUMBER = re.compile(r"[A-Z]{3}\d{10}\Z")
@@ -45,7 +45,7 @@ def not_in_future(form, field):
 REQUIRED_DATE = [DataRequired("Give the date, as MM/DD/YYYY.")]
 
 
-class FiledForm(FlaskForm):
+class FiledForm(ClinicForm):
     filed_on = DateField("Filed on", [*REQUIRED_DATE, not_in_future])
     filing_method = choices_field(
         "How",
@@ -69,11 +69,11 @@ class FiledForm(FlaskForm):
     )
 
 
-class BiometricsForm(FlaskForm):
+class BiometricsForm(ClinicForm):
     biometrics_on = DateField("Biometrics appointment on", REQUIRED_DATE)
 
 
-class InterviewForm(FlaskForm):
+class InterviewForm(ClinicForm):
     interview_on = DateField("Interview on", REQUIRED_DATE)
     interview_result = choices_field(
         "Result",
@@ -102,7 +102,7 @@ class InterviewForm(FlaskForm):
         return valid
 
 
-class OathForm(FlaskForm):
+class OathForm(ClinicForm):
     oath_on = DateField("Oath ceremony on", REQUIRED_DATE)
     oath_place = StringField("Where", [DataRequired(), Length(max=200)])
     certificate_number = StringField(
@@ -112,7 +112,7 @@ class OathForm(FlaskForm):
     )
 
 
-class CertificateForm(FlaskForm):
+class CertificateForm(ClinicForm):
     certificate_number = StringField(
         "Naturalization certificate number",
         [DataRequired(), certificate_number],
@@ -120,7 +120,7 @@ class CertificateForm(FlaskForm):
     )
 
 
-class CorrectionForm(FlaskForm):
+class CorrectionForm(ClinicForm):
     """Dates already recorded, to correct; shown only for the dates the case has."""
 
     filed_on = DateField("Filed on", [Optional(), not_in_future])

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from wtforms import Field, FieldList, FormField, RadioField, SelectField
+from wtforms import Field, FieldList, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
@@ -17,10 +17,6 @@ _INDEX_DIGITS = 18  # a row index or row number longer than this cannot be one
 
 # C0 control characters but tab, line feed and carriage return, and DEL: nobody types them,
 # and PostgreSQL cannot store NUL in text at all.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-CONTROL_CHARACTER_MESSAGE = (
-    "This answer holds an invisible control character (pasted from somewhere?). Retype it."
-)
 
 _US_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*\Z")
@@ -218,23 +214,6 @@ class RowList(FieldList):
             self.errors.append(too_many_rows(self.max_entries))
             return False
         return valid
-
-
-def refuse_control_characters(fields):
-    """Put an error beside every typed text (rows included) that holds a control character.
-
-    Call it after validate(), which resets errors; returns True when there was none.
-    """
-    clean = True
-    for item in fields:
-        if isinstance(item, FieldList | FormField):  # rows, then each row's fields
-            clean = refuse_control_characters(item) and clean
-        elif item.type in ("HiddenField", "CSRFTokenField"):
-            continue  # not typed: a forged version is a conflict, a forged token a 400
-        elif isinstance(item.data, str) and _CONTROL_CHARACTERS.search(item.data):
-            item.errors = [*item.errors, CONTROL_CHARACTER_MESSAGE]
-            clean = False
-    return clean
 
 
 def choices_field(label, options, blank="Choose…", **kwargs):

@@ -3,7 +3,6 @@
 
 from itertools import pairwise
 
-from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
     Form,
@@ -19,6 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
 from clinic.clock import today
+from clinic.forms import ClinicForm
 from clinic.intake.fields import (
     US_STATES,
     DateField,
@@ -26,7 +26,6 @@ from clinic.intake.fields import (
     YesNoField,
     choices_field,
     countries,
-    refuse_control_characters,
 )
 
 MAX_INCOME = 5_000_000  # above this a typing mistake is far likelier than the income
@@ -49,14 +48,10 @@ def _count(label, maximum, description=None):
     )
 
 
-class SectionForm(FlaskForm):
+class SectionForm(ClinicForm):
     """Every section form carries the case version it was loaded at (optimistic locking)."""
 
     version = HiddenField()
-
-    def validate(self, extra_validators=None):
-        valid = super().validate(extra_validators)
-        return refuse_control_characters(self) and valid
 
 
 class ContactForm(SectionForm):

@@ -1,10 +1,10 @@
 """The voter page's form, and the admins' election form."""
 
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from clinic.intake.fields import DateField, choices_field, refuse_control_characters
+from clinic.forms import ClinicForm
+from clinic.intake.fields import DateField, choices_field
 from clinic.voter.rules import CHANNEL_LABELS, ELECTION_KINDS, STATES, rules_data
 from clinic.voter.services import STATUSES
 
@@ -13,7 +13,7 @@ def _states():
     return [(code, rules_data()["states"][code]["name"]) for code in STATES]
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(ClinicForm):
     state = choices_field(
         "State where they live", _states(), validators=[DataRequired("Choose the state.")]
     )
@@ -48,10 +48,10 @@ class RegistrationForm(FlaskForm):
             if not self[name].data and not self[name].errors:
                 self[name].errors = [*self[name].errors, messages[name]]
                 valid = False
-        return refuse_control_characters(self) and valid
+        return valid
 
 
-class ElectionForm(FlaskForm):
+class ElectionForm(ClinicForm):
     state = choices_field("State", _states(), validators=[DataRequired()])
     held_on = DateField("Election day", [DataRequired("Give the date, as MM/DD/YYYY.")])
     kind = choices_field(
@@ -60,7 +60,3 @@ class ElectionForm(FlaskForm):
     name = StringField(
         "Name", [DataRequired(), Length(max=200)], description="e.g. State election, November 2026"
     )
-
-    def validate(self, extra_validators=None):
-        valid = super().validate(extra_validators)
-        return refuse_control_characters(self) and valid
