@@ -16,6 +16,7 @@ from clinic.clock import today, utcnow
 from clinic.extensions import db
 from clinic.filing import services as filing
 from clinic.intake import services as intake
+from clinic.review import changes
 from clinic.review import services as review
 from clinic.voter import gate as voter_gate
 from clinic.web import flash_refusal
@@ -72,6 +73,7 @@ def show(case_id):
         status=intake.section_status(case),
         history=review.case_history(case),
         sign_off=review.latest_sign_off(case),
+        changed_questions=changes.changed_questions,
         steps=machine.available(case, current_user),
         move_form=MoveForm(version=case.version),
         documents_form=documents,

@@ -1,7 +1,9 @@
-"""The decision form: a resolution and note for each finding, the decision, and the password."""
+"""The queue's filters, and the decision form: a resolution and note for each finding, the
+decision, and the password."""
 
 from flask_wtf import FlaskForm
 from wtforms import (
+    Form,
     HiddenField,
     PasswordField,
     RadioField,
@@ -17,12 +19,55 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from clinic.clock import today
 from clinic.intake.fields import DateField
 from clinic.review.models import Decision
-from clinic.review.services import RESOLUTIONS
+from clinic.review.services import FINDING_NAMES, RESOLUTIONS
+from clinic.templating import OUTCOMES
 
 
 def in_the_future(form, field):
     if field.data and field.data <= today():
         raise ValidationError("Give a date after today.")
+
+
+def _blank_is_none(value):
+    """ "" (the "Any" choice) and no value alike: so "Any" shows chosen when nothing is."""
+    return value or None
+
+
+def _code(value):
+    """A finding code as typed (" multiple_dui ") as the screening writes it (MULTIPLE_DUI)."""
+    return (value or "").strip().upper() or None
+
+
+def _outcome(value):
+    return (value or "").strip().lower() or None
+
+
+class QueueFilterForm(Form):
+    """The queue's filters, read from the query string (a GET: no CSRF token). A code that is
+    no finding is kept, so the page can say that no case matches it."""
+
+    outcome = SelectField(
+        "Outcome",
+        choices=[SelectChoice("", "Any")] + [SelectChoice(v, t) for v, t in OUTCOMES.items()],
+        coerce=_blank_is_none,
+        filters=[_outcome],
+        validate_choice=False,
+    )
+    finding = SelectField(
+        "Finding",
+        choices=[SelectChoice("", "Any")]
+        + [
+            SelectChoice(code, f"{name} ({code})")
+            for code, name in sorted(FINDING_NAMES.items(), key=lambda item: item[1])
+        ],
+        coerce=_blank_is_none,
+        filters=[_code],
+        validate_choice=False,
+    )
+
+    @property
+    def unknown_finding(self):
+        return self.finding.data is not None and self.finding.data not in FINDING_NAMES
 
 
 class DecisionForm(FlaskForm):

@@ -55,6 +55,7 @@ def review_queue(user, *, outcome=None, finding=None):
         .where(Case.stage == Stage.IN_REVIEW)
         .order_by(ClinicEvent.held_on.nulls_last(), Case.stage_changed_at)
     ).all()
+    finding = (finding or "").strip().upper() or None
     rows = []
     for case in cases:
         run = case.latest_screening
@@ -258,6 +259,49 @@ FINDING_SECTIONS = {
     "TAXES_OWED": ("taxes",),
     "TAX_PAYMENT_PLAN": ("taxes",),
     "NONRESIDENT_TAX": ("taxes",),
+}
+
+
+# Every finding code the screening gives (clinic/screening: findings.py, paths.py, fee.py) and
+# its name for the queue's filter; tests check the list against the screening's rules.
+FINDING_NAMES = {
+    "N600_POSSIBLE": "May already be a citizen (N-600)",
+    "UNDER_18": "Under 18",
+    "RESIDENCE_TIME": "Not yet a resident long enough",
+    "MARRIAGE_TIME": "Not yet married to a citizen long enough",
+    "STATE_RESIDENCE": "Not yet in the state long enough",
+    "PHYSICAL_PRESENCE": "Not enough days in the U.S.",
+    "PHYSICAL_PRESENCE_MARGIN": "Days in the U.S. only just enough",
+    "TRIP_BORDERLINE": "A trip close to 180 days or a year",
+    "TRIP_OVER_180": "A trip over 180 days",
+    "TRIP_OVER_365": "A trip of a year or more",
+    "TRIP_PATTERN": "Repeated long trips",
+    "CONDITIONS_PENDING": "Petition to remove conditions pending",
+    "CONDITIONS_NOT_REMOVED": "Conditions on the green card not removed",
+    "SELECTIVE_SERVICE_REGISTER": "Must register with the Selective Service",
+    "SELECTIVE_SERVICE_LETTER": "Never registered with the Selective Service",
+    "PERMANENT_BAR": "Permanent bar",
+    "CONDITIONAL_BAR": "Record bars filing for now",
+    "REMOVAL_PENDING": "Removal proceedings pending",
+    "REMOVAL_HISTORY": "Removal proceedings in the past",
+    "CRIMINAL_HISTORY": "Arrest, charge or conviction",
+    "DUI": "A DUI conviction",
+    "MULTIPLE_DUI": "Two or more DUI convictions",
+    "TRAFFIC_PATTERN": "Three or more traffic tickets",
+    "FALSE_CLAIM_CITIZENSHIP": "Claimed to be a U.S. citizen",
+    "UNLAWFUL_VOTING": "Registered or voted",
+    "LPR_LAWFULNESS": "How the green card was obtained",
+    "GMC_CONCERN": "Other good-moral-character concern",
+    "CHILD_SUPPORT_ARREARS": "Behind on child support",
+    "TAXES_UNFILED": "Tax returns not filed",
+    "TAXES_OWED": "Taxes owed, no payment plan",
+    "TAX_PAYMENT_PLAN": "Taxes owed, with a payment plan",
+    "NONRESIDENT_TAX": "Filed taxes as a nonresident",
+    "COUNTRY_HOLD": "Country on the USCIS hold list",
+    "DISABILITY_EXCEPTION": "Disability exception (N-648)",
+    "MILITARY_PATH": "Military path",
+    "ENGLISH_EXEMPT": "Exempt from the English test",
+    "FEE_INFO_MISSING": "Household and income missing (fee)",
 }
 
 

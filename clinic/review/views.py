@@ -11,11 +11,13 @@ from clinic.cases.stages import Stage
 from clinic.cases.views import case_or_404
 from clinic.clock import utcnow
 from clinic.forms import show_service_error
-from clinic.intake.sections import SECTIONS, question_labels
+from clinic.intake import display
+from clinic.intake.sections import SECTIONS
 from clinic.intake.services import all_answers
-from clinic.review import services
-from clinic.review.forms import decision_form
+from clinic.review import changes, services
+from clinic.review.forms import QueueFilterForm, decision_form
 from clinic.review.models import Decision
+from clinic.review.services import FINDING_NAMES
 from clinic.web import flash_refusal
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -24,12 +26,13 @@ bp = Blueprint("review", __name__, url_prefix="/review")
 @bp.get("/")
 @roles_required(Role.ATTORNEY)
 def queue():
-    outcome, finding = request.args.get("outcome") or None, request.args.get("finding") or None
+    filters = QueueFilterForm(request.args)
+    outcome, finding = filters.outcome.data, filters.finding.data
     rows = services.review_queue(current_user, outcome=outcome, finding=finding)
     now = utcnow()
     claims = {case.id: services.live_claim(case, now) for case, _, _ in rows}
     return render_template(
-        "review/queue.html", rows=rows, claims=claims, outcome=outcome, finding=finding
+        "review/queue.html", rows=rows, claims=claims, filters=filters, names=FINDING_NAMES
     )
 
 
@@ -40,48 +43,56 @@ def show(case_id):
     run = case.latest_screening
     if run is None:
         return render_template("review/not_screened.html", case=case)
-    form = (
-        decision_form(run, facts_hash=run.facts_hash)
-        if request.method == "GET"
-        else decision_form(run)
-    )
-    if form.validate_on_submit():
-        try:
-            services.decide(
-                case,
-                current_user,
-                password=form.password.data,
-                decision=Decision(form.decision.data),
-                resolutions=form.resolutions(),
-                details=form.details(),
-                facts_hash=form.facts_hash.data,
-                note=form.note.data,
-                now=utcnow(),
-            )
-        except services.NotAllowed as refusal:
-            abort(403, str(refusal))
-        except ServiceError as error:
-            show_service_error(form, error)
-        else:
-            flash(f"Signed: {Decision(form.decision.data).label}.", "success")
-            return redirect(url_for("cases.show", case_id=case.id))
-    elif request.method == "GET":
+    if request.method == "GET":
+        form = decision_form(run, facts_hash=run.facts_hash)
         audit.record("case.viewed", actor=current_user, target=case, at=utcnow(), page="review")
+    else:
+        form = decision_form(run)
+    if form.validate_on_submit() and _signed(case, form):
+        flash(f"Signed: {Decision(form.decision.data).label}.", "success")
+        return redirect(url_for("cases.show", case_id=case.id))
+    return render_template("review/show.html", case=case, run=run, form=form, **_page(case))
+
+
+def _signed(case, form):
+    """Sign the decision on the form; False (the error shown beside its field) if refused."""
+    try:
+        services.decide(
+            case,
+            current_user,
+            password=form.password.data,
+            decision=Decision(form.decision.data),
+            resolutions=form.resolutions(),
+            details=form.details(),
+            facts_hash=form.facts_hash.data,
+            note=form.note.data,
+            now=utcnow(),
+        )
+    except services.NotAllowed as refusal:
+        abort(403, str(refusal))
+    except ServiceError as error:
+        show_service_error(form, error)
+        return False
+    return True
+
+
+def _page(case):
+    """What the review page shows besides the form: every answer and any void, as read."""
+    answers = all_answers(case)
     sign_off = services.latest_sign_off(case)
-    return render_template(
-        "review/show.html",
-        case=case,
-        run=run,
-        form=form,
-        answers=all_answers(case),
-        sections=SECTIONS,
-        labels=question_labels(),
-        sections_behind=services.sections_behind,
-        claim=services.live_claim(case, utcnow()),
-        sign_off=sign_off,
-        waiting=case.stage == Stage.IN_REVIEW,
-        is_preparer=current_user.id in services.preparers(case),
-    )
+    return {
+        "answers": {s.key: display.section_answers(s.key, answers[s.key]) for s in SECTIONS},
+        "sections": SECTIONS,
+        "section_title": display.section_title,
+        "sections_behind": services.sections_behind,
+        "claim": services.live_claim(case, utcnow()),
+        "sign_off": sign_off,
+        "void_changes": changes.shown_changes(sign_off.void.changes)
+        if sign_off and sign_off.void
+        else [],
+        "waiting": case.stage == Stage.IN_REVIEW,
+        "is_preparer": current_user.id in services.preparers(case),
+    }
 
 
 @bp.post("/<int:case_id>/claim")

@@ -160,7 +160,7 @@ def test_changing_a_trip_voids_the_sign_off_and_shows_the_change(app, attorney, 
     assert stage(app, case.id) == Stage.IN_REVIEW
     page = page_text(attorney.get(f"/review/{case.id}"))
     assert "The last sign-off is void" in page
-    assert "Trip 1, came back" in page and "07/24/2023" in page and "08/30/2023" in page
+    assert "Came back: Jul 24, 2023" in page and "Came back: Aug 30, 2023" in page
     assert "void" in page_text(volunteer.get(f"/cases/{case.id}"))
 
 
