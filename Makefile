@@ -7,7 +7,7 @@ CLINIC_PORT ?= 5000
 CLINIC_WORKERS ?= 4
 FLASK := $(BIN)/flask --app clinic
 
-.PHONY: install install-test run test lint audit bench clean-venv
+.PHONY: install install-test run test lint audit bench clean-venv browser-check
 
 # Dependencies are reinstalled only when setup.cfg changes (the stamp files record that).
 $(BIN)/python:
@@ -43,7 +43,18 @@ install-test: $(VENV)/.installed-test instance/config.py
 lint: install-test
 	$(BIN)/ruff check .
 
-test: lint
+# axe-core for the browser tests' accessibility checks, from npm (pinned in package-lock.json).
+AXE := tests/e2e/node_modules/axe-core/axe.min.js
+$(AXE): tests/e2e/package.json tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/e2e --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the browser tests' accessibility checks need it."; fi
+
+browser-check:
+	@command -v chromium >/dev/null || echo "Browser tests SKIPPED: Chromium not found. \
+	Install it with 'sudo apt-get install chromium', then run make test again."
+
+test: lint $(AXE) browser-check
 	$(BIN)/python -m pytest --cov --cov-report=term $(PYTEST_ARGS)
 	@echo "Branch coverage of the screening engine (at least 98%):"
 	$(BIN)/python -m coverage report --include='clinic/screening/*' --fail-under=98 --skip-covered

@@ -1,0 +1,88 @@
+"""The journey's set-up as session fixtures: each step is made once, through the browser,
+and every test that needs it shares it."""
+
+from types import SimpleNamespace
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from tests.e2e import journey
+from tests.e2e.people import expect_text, fill
+
+
+@pytest.fixture(scope="session")
+def coalition(browser, server):
+    coalition = journey.Coalition(browser, server)
+    journey.first_run(coalition)
+    return coalition
+
+
+@pytest.fixture(scope="session")
+def staffed(coalition):
+    journey.invite_staff(coalition)
+    journey.plan_clinic_day(coalition)
+    return coalition
+
+
+@pytest.fixture(scope="session")
+def screened(staffed):
+    for key in journey.APPLICANTS:
+        journey.screen_applicant(staffed, key)
+    return staffed
+
+
+@pytest.fixture(scope="session")
+def signed(screened):
+    for key in ("two_duis", "citizen_spouse"):
+        journey.send_to_review(screened, screened.cases[key])
+        journey.sign_off(screened, key)
+    return screened
+
+
+@pytest.fixture(scope="session")
+def packet(signed):
+    """The coordinator makes the day's packet; the job page follows it to "done"."""
+    page = signed.as_("coordinator")
+    page.goto(signed.day_url)
+    page.get_by_role("button", name="Make the packet").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Packet for")
+    signed.packet_url = page.url.removeprefix(signed.base_url)
+    link = page.get_by_role("link", name="Download the packet (PDF)")
+    expect(link).to_be_visible(timeout=90_000)  # the page follows the progress by itself
+    with page.expect_download() as download:
+        link.click()
+    signed.packet_text = pdf_text(download.value)
+    return SimpleNamespace(url=signed.packet_url, text=signed.packet_text)
+
+
+def record(page, case_id, button, answers):
+    page.goto(f"/cases/{case_id}")
+    page.get_by_role("link", name=button).click()
+    fill(page, answers)
+    page.get_by_role("button", name="Save").click()
+    expect_text(page, "Saved. The case is now")
+
+
+@pytest.fixture(scope="session")
+def sworn_in(signed):
+    """Filing, biometrics, interview and oath with the certificate for the two-DUI case,
+    all on the server's frozen day (also the day of the sign-off)."""
+    case_id, page, day = signed.cases["two_duis"], signed.as_("coordinator"), "11/30/2026"
+    filed = {"Filed on": day, "How": "Paper, by mail", "Fee": "Full fee"}
+    record(page, case_id, "Record the filing", {**filed, "Receipt number": "IOE0912345678"})
+    record(page, case_id, "Record biometrics", {"Biometrics appointment on": day})
+    result = {"Result": "Approved (recommended for approval)"}
+    record(page, case_id, "Record the interview", {"Interview on": day, **result})
+    page.goto(f"/cases/{case_id}")
+    expect(page.get_by_role("main").get_by_role("link", name="Voter registration")).to_have_count(0)
+    page.goto(f"/cases/{case_id}/voter")  # typed in by hand: the page does not exist yet
+    signed.voter_before_oath = page.get_by_role("heading", level=1).inner_text()
+    oath = {"Oath ceremony on": day, "Where": "Faneuil Hall, Boston"}
+    certificate = {"Naturalization certificate number": "A1234567"}
+    record(page, case_id, "Record the oath", {**oath, **certificate})
+    return signed
+
+
+def pdf_text(download):
+    return "\n".join(page.extract_text() for page in PdfReader(download.path()).pages)
