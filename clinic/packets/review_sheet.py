@@ -1,6 +1,8 @@
 """The attorney's review sheet, for the file: screening, findings with resolutions, sign-off."""
 
+from clinic.intake import display
 from clinic.packets.context import case_header
+from clinic.review.changes import answers_from_facts
 from clinic.review.services import latest_sign_off
 
 
@@ -42,33 +44,31 @@ def review_sheet_context(case, now):
     }
 
 
+# The answers the sheet prints beside the findings, as (section, question): the ones an
+# attorney checks first. Read through the interview's own labels and choices.
+KEY_ANSWERS = (
+    ("contact", "date_of_birth"),
+    ("green_card", "lpr_since"),
+    ("residence", "state"),
+    ("residence", "state_since"),
+    ("marriage", "status"),
+    ("marriage", "spouse_citizen"),
+    ("trips", "trips"),
+    ("character", "arrests_or_charges"),
+    ("character", "convictions"),
+    ("character", "dui_convictions"),
+    ("taxes", "taxes"),
+    ("household", "size"),
+    ("household", "income"),
+)
+
+
 def _key_answers(facts):
     if not facts:
         return []
-    person, residence, marriage = facts["person"], facts["residence"], facts["marriage"]
-    record = facts["record"]
-    trips = facts["trips"]
+    wanted = set(KEY_ANSWERS)
     return [
-        ("Date of birth", person["date_of_birth"]),
-        ("Resident since", residence["lpr_since"]),
-        ("State, since", f"{residence.get('state') or '—'}, {residence.get('state_since') or '—'}"),
-        (
-            "Marital status",
-            marriage["status"] + (" (spouse a citizen)" if marriage.get("spouse_citizen") else ""),
-        ),
-        ("Trips", "; ".join(f"{t['departed']} to {t['returned']}" for t in trips) or "none"),
-        ("Arrests or charges", record["arrests_or_charges"]),
-        (
-            "Convictions",
-            "; ".join(f"{c['date']} {c['kind'].replace('_', ' ')}" for c in record["convictions"])
-            or "none",
-        ),
-        ("DUI convictions", ", ".join(record["dui_convictions"]) or "none"),
-        ("Taxes", record["taxes"].replace("_", " ")),
-        (
-            "Household",
-            "not given"
-            if facts["household"] is None
-            else f"{facts['household']['size']} people, ${facts['household']['income']:,}",
-        ),
+        (display.question_label(section, name), display.answer_text(section, name, value))
+        for section, name, value in answers_from_facts(facts)
+        if (section, name) in wanted
     ]

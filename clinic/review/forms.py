@@ -1,7 +1,6 @@
 """The queue's filters, and the decision form: a resolution and note for each finding, the
 decision, and the password."""
 
-from flask_wtf import FlaskForm
 from wtforms import (
     Form,
     HiddenField,
@@ -17,6 +16,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from clinic.clock import today
+from clinic.forms import ClinicForm
 from clinic.intake.fields import DateField
 from clinic.review.models import Decision
 from clinic.review.services import FINDING_NAMES, RESOLUTIONS
@@ -70,7 +70,7 @@ class QueueFilterForm(Form):
         return self.finding.data is not None and self.finding.data not in FINDING_NAMES
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(ClinicForm):
     facts_hash = HiddenField()
     decision = RadioField(
         "Decision",

@@ -20,7 +20,7 @@ from clinic.extensions import db
 from clinic.filing.models import MilestoneCorrection
 from clinic.review.changes import changed_answers
 from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
-from clinic.templating import spoken_date
+from clinic.templating import local_time, spoken_date
 
 # The findings an attorney must resolve one by one before deciding.
 MUST_RESOLVE = frozenset({"refer", "bar"})
@@ -79,7 +79,8 @@ def claim(case, attorney, now):
     held = live_claim(case, now)
     if held is not None and held.attorney_id != attorney.id:
         raise ServiceError(
-            f"{held.attorney.name} is reviewing this case until {held.expires_at:%H:%M} UTC."
+            f"{held.attorney.name} is reviewing this case until "
+            f"{local_time(held.expires_at, '%H:%M')}."
         )
     existing = db.session.scalar(select(ReviewClaim).where(ReviewClaim.case_id == case.id))
     lifetime = timedelta(minutes=current_app.config["REVIEW_CLAIM_MINUTES"])
