@@ -127,7 +127,11 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_FLAGS)
+        headed = os.environ.get("CLINIC_E2E_HEADED") == "1"  # to watch a run (under xvfb-run)
+        flags = [flag for flag in LAUNCH_FLAGS if not (headed and flag == "--headless")]
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=flags, headless=not headed
+        )
         _OPEN_BROWSERS.append(browser)
         yield browser
         _OPEN_BROWSERS.remove(browser)
