@@ -13,6 +13,7 @@ from clinic.cases.forms import DocumentsForm, MoveForm
 from clinic.cases.models import Case
 from clinic.cases.stages import Stage
 from clinic.clock import today, utcnow
+from clinic.converters import PAGE_NUMBER
 from clinic.extensions import db
 from clinic.filing import services as filing
 from clinic.intake import services as intake
@@ -47,7 +48,7 @@ def index():
         query = query.where(Case.stage == Stage(stage))
     page = db.paginate(
         query.order_by(Case.updated_at.desc(), Case.id.desc()),
-        page=request.args.get("page", 1, type=int),
+        page=request.args.get("page", 1, type=PAGE_NUMBER),
         per_page=PAGE_SIZE,
         error_out=False,
     )

@@ -1,6 +1,7 @@
 """Checklists, review sheets and clinic-day packets, read back from the PDFs themselves."""
 
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -191,12 +192,19 @@ def test_packets_are_deleted_after_the_keeping_time(app, login_as, make, clock):
     download = coordinator.get(f"{job_url}/download")
     assert download.status_code == 200
     download.close()
+    with app.app_context():
+        files = list((Path(app.instance_path) / "packets").glob("*.pdf"))
+    assert len(files) == 1
     clock.advance(hours=25)
     with app.app_context():
         assert services.purge_old_packets(utcnow()) == 1
         db.session.commit()
-    coordinator.get("/")  # keep the session alive after the clock jump
-    assert coordinator.get(f"{job_url}/download").status_code in (302, 404)
+    assert not files[0].exists()
+    # The first session has ended by now (12-hour limit): a coordinator who logs in afresh is
+    # told the packet is gone, so the 404 says the file was purged, not that nobody is logged in.
+    fresh = login_as("coordinator")
+    assert fresh.get(job_url).status_code == 200
+    assert fresh.get(f"{job_url}/download").status_code == 404
 
 
 def test_every_demo_applicant_prints(app, runner):
