@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 from clinic.cases.policy import SENSITIVE_FINDINGS
+from clinic.intake.sections import unfinished
 
 OUTCOMES = {
     "eligible": "Eligible to file now",
@@ -93,6 +94,76 @@ def answer(value):
     return str(value)
 
 
+def plural(count, singular, plural_form=None):
+    """ "1 person", "3 people", "2 answers": a count with its noun, the one way every page
+    counts (plural_form defaults to the singular with an s)."""
+    noun = singular if count == 1 else (plural_form or f"{singular}s")
+    return f"{count:,} {noun}"
+
+
+def join_words(items, separator=", ", last=" and "):
+    """ "A", "A and B", "A, B and C": a list as a sentence reads it."""
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return separator.join(items[:-1]) + last + items[-1]
+
+
+def sentence(text):
+    """Text as one sentence: a capital first letter and one closing mark, never two
+    ("Saved: Trips outside the U.S." stays as it is)."""
+    text = str(text).strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", ":")) else f"{text}."
+
+
+_NOT_TYPED = ("CSRFTokenField", "HiddenField")
+_CHOICES_BY_OPTION = ("RadioField", "YesNoField")
+
+
+def _messages(field):
+    return [message for message in field.errors if isinstance(message, str)]
+
+
+def _error_line(field, label):
+    """(id of the element to go to, label, messages) of one field with errors, or None."""
+    messages = _messages(field)
+    if not messages:
+        return None
+    target = f"{field.id}-0" if field.type in _CHOICES_BY_OPTION else field.id
+    return (target, label, " ".join(messages))
+
+
+def field_errors(form, row_names=None):
+    """[(id to link to, label, message)], one per answer refused, rows included, in the form's
+    order: what the summary above a refused form lists. `row_names` names a list's rows
+    ({"trips": "trip"}: "Came back, trip 2"), as the row cells' own labels do."""
+    lines = []
+    for field in form:
+        if field.type in _NOT_TYPED:
+            continue
+        if field.type == "FieldList":
+            lines.append(_error_line(field, field.label.text))
+            noun = (row_names or {}).get(field.name, "row")
+            for number, entry in enumerate(field.entries, start=1):
+                for sub in entry.form if entry.type == "FormField" else [entry]:
+                    lines.append(_error_line(sub, f"{sub.label.text}, {noun} {number}"))
+        else:
+            lines.append(_error_line(field, field.label.text))
+    return [line for line in lines if line is not None]
+
+
+def unlinked_errors(form):
+    """The form's errors that belong to no answer a person typed (a forged or expired form)."""
+    messages = list(form.form_errors)
+    for field in form:
+        if field.type in _NOT_TYPED:
+            messages += _messages(field)
+    return messages
+
+
 def posted_values(field):
     """(name, value) pairs that re-post exactly what a field received (for the 409 page)."""
     if field.type == "FieldList":
@@ -108,6 +179,12 @@ def register_templating(app):
     app.add_template_filter(phone)
     app.add_template_filter(answer)
     app.add_template_filter(posted_values)
+    app.add_template_filter(plural)
+    app.add_template_filter(join_words)
+    app.add_template_filter(sentence)
+    app.add_template_filter(unfinished, "unfinished_sections")
+    app.add_template_global(field_errors, "field_errors")
+    app.add_template_global(unlinked_errors, "unlinked_errors")
     app.add_template_global(lambda outcome: OUTCOMES.get(outcome, outcome), "outcome_label")
     app.add_template_global(lambda path: PATHS.get(path, path), "path_label")
     app.add_template_global(fee_label, "fee_label")

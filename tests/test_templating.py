@@ -1,4 +1,5 @@
-"""Template filters as people read them (times, phones), and templates the CSP allows."""
+"""Template filters as people read them (times, phones, counts, sentences), and templates the
+CSP allows."""
 
 import re
 from datetime import UTC, datetime
@@ -6,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from clinic.templating import local_time, phone
+from clinic.templating import join_words, local_time, phone, plural, sentence
+from tests.helpers import page_text
 
 INLINE_STYLE = re.compile(r"<[^>]*\sstyle\s*=", re.IGNORECASE)
 
@@ -59,3 +61,53 @@ def test_no_template_has_an_inline_style(app):
         if INLINE_STYLE.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("count", "words", "shown"),
+    [
+        (1, ("person", "people"), "1 person"),
+        (3, ("person", "people"), "3 people"),
+        (0, ("answer",), "0 answers"),
+        (1, ("answer",), "1 answer"),
+        (1200, ("day",), "1,200 days"),
+    ],
+)
+def test_counts_agree_with_their_noun(count, words, shown):
+    assert plural(count, *words) == shown
+
+
+@pytest.mark.parametrize(
+    ("items", "shown"),
+    [([], ""), (["Trips"], "Trips"), (["A", "B"], "A and B"), (["A", "B", "C"], "A, B and C")],
+)
+def test_lists_read_as_a_sentence(items, shown):
+    assert join_words(items) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Saved: Trips outside the U.S.", "Saved: Trips outside the U.S."),
+        ("Saved: Taxes", "Saved: Taxes."),
+        ("still to answer: Taxes", "Still to answer: Taxes."),
+        ("Really?", "Really?"),
+        ("", ""),
+    ],
+)
+def test_a_sentence_ends_with_one_mark(text, shown):
+    assert sentence(text) == shown
+
+
+def test_filters_are_there_for_every_template(app):
+    with app.app_context():
+        render = app.jinja_env.from_string(
+            "{{ 1|plural('person', 'people') }}; {{ ['a', 'b']|join_words }}; {{ 'ok'|sentence }}"
+        ).render
+        assert render() == "1 person; a and b; Ok."
+
+
+def test_an_empty_follow_up_list_says_nobody_is_waiting(login_as):
+    page = page_text(login_as("coordinator").get("/voter/follow-up"))
+    assert "Nobody to follow up: no new citizen is waiting to register." in page
+    assert "Every new citizen is registered" not in page

@@ -16,6 +16,31 @@ from clinic.cases.search import (
 from clinic.cases.stages import Stage
 from clinic.events.models import EventStaff
 from clinic.extensions import db
+from clinic.intake.fields import A_NUMBER_MESSAGE
+
+
+def a_number_holder(organization_id, number, *, other_than=None):
+    """The organization's applicant already holding this A-number (9 digits), if any but
+    `other_than`: one A-number is one person. Forms ask it to refuse the number beside the
+    field with the other errors; the services ask it again when they store the number."""
+    query = select(Applicant).where(
+        Applicant.organization_id == organization_id, Applicant.a_number == number
+    )
+    if other_than is not None:
+        query = query.where(Applicant.id != other_than.id)
+    return db.session.scalar(query.limit(1))
+
+
+def a_number_problem(applicant, number):
+    """Why this applicant can't take this A-number (9 digits): someone else of the
+    organization has it; None when it is free."""
+    other = a_number_holder(applicant.organization_id, number, other_than=applicant)
+    if other is None:
+        return None
+    return (
+        f"This A-number is already on file for {other.full_name}. Check the person; if it "
+        "is the same person, close this case as a duplicate."
+    )
 
 
 def create_applicant(
@@ -23,12 +48,8 @@ def create_applicant(
 ):
     number = normalize_a_number(a_number) if a_number else None
     if a_number and number is None:
-        raise ServiceError("An A-number has 8 or 9 digits, like A123-456-789.", field="a_number")
-    if number and db.session.scalar(
-        select(Applicant.id).where(
-            Applicant.organization_id == organization_id, Applicant.a_number == number
-        )
-    ):
+        raise ServiceError(A_NUMBER_MESSAGE, field="a_number")
+    if number and a_number_holder(organization_id, number) is not None:
         raise ServiceError(
             "Someone with this A-number is already on file: pick them from the list instead.",
             field="a_number",

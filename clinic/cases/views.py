@@ -32,10 +32,11 @@ def case_or_404(case_id, allowed=policy.can_view):
 
 
 def editable_case_or_404(case_id):
-    """The case if the user may see it (else 404) and change it now (else 403: closed)."""
+    """The case if the user may see it (else 404) and change its answers now (else 403, saying
+    why: locked once filed, closed or referred; else the user's role)."""
     case = case_or_404(case_id)
     if not policy.can_edit_intake(current_user, case):
-        abort(403)
+        abort(403, description=intake.locked_reason(case))
     return case
 
 

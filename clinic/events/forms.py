@@ -1,10 +1,25 @@
 """Clinic-day forms."""
 
-from wtforms import BooleanField, IntegerField, SelectField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms import (
+    BooleanField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TelField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from clinic.forms import ClinicForm
-from clinic.intake.fields import DateField
+from clinic.intake.fields import (
+    DateField,
+    WholeNumberField,
+    a_number_format,
+    birth_date,
+    count_between,
+    phone_number,
+)
+
+NEEDED_FOR_NEW = ("given_names", "family_names", "date_of_birth")
 
 
 class EventForm(ClinicForm):
@@ -17,9 +32,13 @@ class EventForm(ClinicForm):
         description="For example: Citizenship Day, Lawrence, December.",
     )
     site = StringField("Site and address", [DataRequired(), Length(max=300)])
-    held_on = DateField("Date", [DataRequired(message="Give the date, as MM/DD/YYYY.")])
-    capacity = IntegerField(
-        "How many applicants it can take", [DataRequired(), NumberRange(1, 2000)], default=40
+    held_on = DateField(
+        "Date", [DataRequired(message="Give the date, as MM/DD/YYYY (or YYYY-MM-DD).")]
+    )
+    capacity = WholeNumberField(
+        "How many applicants it can take",
+        [InputRequired("Enter how many applicants it can take."), count_between(1, 2000)],
+        default=40,
     )
     partners = SelectMultipleField(
         "Partner organizations",
@@ -38,11 +57,31 @@ class CheckInForm(ClinicForm):
 
     given_names = StringField("Given names", [Optional(), Length(max=200)])
     family_names = StringField("Family names", [Optional(), Length(max=200)])
-    date_of_birth = DateField("Date of birth")
+    date_of_birth = DateField("Date of birth", [Optional(), birth_date])
     a_number = StringField(
         "A-number",
-        [Optional(), Length(max=20)],
+        [Optional(), Length(max=20), a_number_format],
         description="If they have the card: 8 or 9 digits.",
     )
-    phone = StringField("Phone", [Optional(), Length(max=30)])
+    phone = TelField("Phone", [Optional(), Length(max=30), phone_number])
     confirm_new = BooleanField("None of the people listed is this person: create a new record")
+    # The button pressed ("search", or "create" a new record): posted by the buttons
+    # themselves, so not rendered as a field.
+    action = StringField()
+
+    @property
+    def creating(self):
+        return self.action.data == "create" or bool(self.confirm_new.data)
+
+    def validate(self, extra_validators=None):
+        """To create a record the names and the birth date are needed too: said with the
+        other errors, all at once."""
+        valid = super().validate(extra_validators)
+        if not self.creating:
+            return valid
+        for name in NEEDED_FOR_NEW:
+            field = self[name]
+            if not field.data and not field.errors:
+                field.errors = [*field.errors, "Needed to start a new record."]
+                valid = False
+        return valid

@@ -1,6 +1,6 @@
 """Clinic days: the list, planning and staffing a day, its roster, and check-in."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -180,7 +180,7 @@ def check_in(event_id):
             phone=data["phone"],
         )
         duplicates = [m for m in matches if m.likely]
-        if form.confirm_new.data or (not duplicates and _wants_new()):
+        if form.creating and (form.confirm_new.data or not duplicates):
             case = _create(form, event)
             if case is not None:
                 return redirect(url_for("intake.section", case_id=case.id, key="contact"))
@@ -194,17 +194,9 @@ def check_in(event_id):
     )
 
 
-def _wants_new():
-    return request.form.get("action") == "create"
-
-
 def _create(form, event):
+    """A new record from a validated form (CheckInForm asks for the names and birth date)."""
     data = form.data
-    missing = [name for name in ("given_names", "family_names", "date_of_birth") if not data[name]]
-    for name in missing:
-        getattr(form, name).errors = [*getattr(form, name).errors, "Needed to start a new record."]
-    if missing:
-        return None
     try:
         applicant = cases.create_applicant(
             event.host_organization_id,

@@ -43,7 +43,8 @@ def _fields(form_class):
     }
 
 
-def _section_fields(section_key):
+def section_fields(section_key):
+    """{name: field} of a section's form, in the interview's order (unbound: labels only)."""
     section = BY_KEY.get(section_key)
     return _fields(section.form_class) if section else {}
 
@@ -65,7 +66,7 @@ def section_title(section_key):
 
 def question_label(section_key, name):
     """The question as the interview asks it ("Marital status"), or the name made readable."""
-    field = _section_fields(section_key).get(name)
+    field = section_fields(section_key).get(name)
     return field.label.text if field is not None else _humane(name)
 
 
@@ -126,7 +127,7 @@ def _field_text(field, value):
 
 def row_label(section_key, name, index):
     """ "Trip 2" for the row at `index` (from 0) of the list `name`."""
-    field = _section_fields(section_key).get(name)
+    field = section_fields(section_key).get(name)
     row_form = _row_form(field) if isinstance(field, FieldList) else None
     default = row_form.__name__.removesuffix("Row") if row_form else _humane(name)
     return f"{ROW_NAMES.get(name, default)} {index + 1}"
@@ -141,7 +142,7 @@ def row_text(section_key, name, row):
     """One row on one line, by its own questions: "Left the U.S. Jan 5, 2023; Came back: …"."""
     if _blank(row):
         return BLANK
-    field = _section_fields(section_key).get(name)
+    field = section_fields(section_key).get(name)
     row_form = _row_form(field) if isinstance(field, FieldList) else None
     if row_form is None or not isinstance(row, dict):
         return plain_text(row)
@@ -159,7 +160,7 @@ def answer_text(section_key, name, value):
     """A stored (or just typed) answer as text: choices by their labels, Yes/No, dates as
     "Mar 3, 2027", countries by name, "—" when unanswered; a list gives one line per row
     ("Trip 1: Left the U.S. Jan 5, 2023; Came back: Jul 24, 2023")."""
-    field = _section_fields(section_key).get(name)
+    field = section_fields(section_key).get(name)
     if _blank(value):
         return BLANK
     if isinstance(field, FieldList) and isinstance(value, list | tuple):
@@ -173,7 +174,7 @@ def answer_text(section_key, name, value):
 def section_answers(section_key, answers):
     """[(question label, answer text)] of a section, in the interview's order; answers stored
     under a name the form no longer asks come last."""
-    fields = _section_fields(section_key)
+    fields = section_fields(section_key)
     names = [name for name in fields if name in answers]
     names += [name for name in answers if name not in fields and name not in SKIPPED_KEYS]
     return [

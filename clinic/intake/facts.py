@@ -125,6 +125,10 @@ def _record(answers, taxes):
 
 
 def _household(answers):
+    """Size and income, or None (unknown: the fee can't be worked out, FEE_INFO_MISSING) when
+    either was not given: declined, not known, or not asked yet."""
+    if answers.get("size_or_income_not_given"):
+        return None
     if answers.get("size") is None or answers.get("income") is None:
         return None
     return {

@@ -1,4 +1,5 @@
-"""Form fields for the interview: dates as people type them, yes/no answers, places."""
+"""Form fields for the interview: dates as people type them, yes/no answers, places; and the
+one validation of each kind of answer (birth dates, phones, A-numbers, counts) every form uses."""
 
 import datetime
 import json
@@ -6,11 +7,14 @@ import re
 from functools import cache
 from importlib import resources
 
-from wtforms import Field, FieldList, RadioField, SelectField
+from wtforms import Field, FieldList, IntegerField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 from wtforms.widgets import TextInput
+
+from clinic.cases.search import normalize_a_number
+from clinic.clock import today
 
 MAX_ROWS = 100  # rows per list (trips, addresses…): more is a forged post or a runaway click
 _INDEX_DIGITS = 18  # a row index or row number longer than this cannot be one
@@ -20,6 +24,14 @@ _INDEX_DIGITS = 18  # a row index or row number longer than this cannot be one
 
 _US_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*\Z")
+DATE_FORMAT_MESSAGE = "Write the date as MM/DD/YYYY (or YYYY-MM-DD), for example 04/02/1985."
+NO_SUCH_DATE_MESSAGE = "This date doesn't exist."
+EARLIEST_BIRTH = datetime.date(1900, 1, 1)
+# Digits with the separators people write a phone with: spaces, dots, dashes, brackets; a
+# leading + for an international number. 7 digits (a local number) to 15 (E.164's longest).
+_PHONE = re.compile(r"\+?[0-9 ().-]+\Z")
+PHONE_DIGITS = (7, 15)
+A_NUMBER_MESSAGE = "An A-number has 8 or 9 digits, like A123-456-789."
 
 US_STATES = {
     "AL": "Alabama",
@@ -87,17 +99,33 @@ def countries():
     return json.loads(text)["countries"]
 
 
-def parse_date(text):
-    """MM/DD/YYYY (as printed on U.S. documents) or YYYY-MM-DD; None if it is neither."""
+def _date_parts(text):
+    """(year, month, day) as typed, MM/DD/YYYY or YYYY-MM-DD; None if it is neither form."""
     for pattern, order in ((_US_DATE, (2, 0, 1)), (_ISO_DATE, (0, 1, 2))):
         match = pattern.match(text)
         if match:
             parts = match.groups()
-            try:
-                return datetime.date(*(int(parts[i]) for i in order))
-            except ValueError:
-                return None
+            return tuple(int(parts[i]) for i in order)
     return None
+
+
+def parse_date(text):
+    """MM/DD/YYYY (as printed on U.S. documents) or YYYY-MM-DD; None if it is neither, or if
+    that day does not exist."""
+    parts = _date_parts(text)
+    try:
+        return datetime.date(*parts) if parts else None
+    except ValueError:
+        return None
+
+
+def date_problem(text):
+    """Why typed text is no date: the wrong form (13/45/2020 is no MM/DD/YYYY), or the right
+    form naming a day that doesn't exist (02/30/2020); None when it is a date."""
+    parts = _date_parts(text)
+    if parts is None or not (1 <= parts[1] <= 12 and 1 <= parts[2] <= 31):
+        return DATE_FORMAT_MESSAGE
+    return None if parse_date(text) else NO_SUCH_DATE_MESSAGE
 
 
 class DateField(Field):
@@ -123,7 +151,7 @@ class DateField(Field):
             return
         self.data = parse_date(self.raw)
         if self.data is None:
-            raise ValueError("Write the date as MM/DD/YYYY, for example 04/02/1985.")
+            raise ValueError(date_problem(self.raw))
         if not 1900 <= self.data.year <= 2999:
             self.data = None
             raise ValueError("That year looks mistyped.")
@@ -159,6 +187,92 @@ class YesNoField(RadioField):
         # WTForms turns only ValidationError into an error beside the field (ValueError: 500).
         if self.raw_data and self.raw_data[0] not in ("yes", "no", ""):
             raise ValidationError("Answer yes or no.")
+
+
+class AnswerField(RadioField):
+    """A question answered by one of a few choices, as radio buttons; unanswered stays None
+    (so it shows as missing), anything but a choice is refused beside the question."""
+
+    def __init__(self, label=None, validators=None, choices=(), **kwargs):
+        super().__init__(
+            label,
+            validators,
+            coerce=lambda value: value or None,
+            choices=[SelectChoice(value, text) for value, text in choices],
+            **kwargs,
+        )
+        self.type = "RadioField"  # rendered like every other radio question
+
+    def pre_validate(self, form):
+        values = {choice.value for choice in self.choices}
+        if self.raw_data and self.raw_data[0] not in values | {""}:
+            raise ValidationError("Choose one of the answers.")
+
+
+# What a person may answer instead of a figure they won't or can't give (the screening then
+# treats it as unknown, e.g. the fee: FEE_INFO_MISSING).
+NOT_GIVEN = [
+    ("declined", "The applicant declines to say"),
+    ("unknown", "The applicant doesn't know"),
+]
+
+
+class WholeNumberField(IntegerField):
+    """A count or an amount in whole numbers: "abc" or "2.5" is refused in plain words."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError("Enter a whole number, in digits.") from None
+
+
+def count_between(low, high):
+    """A whole number from `low` to `high`, each end said in its own words (a capacity of 0
+    is told "Enter at least 1", not "This field is required")."""
+
+    def check(form, field):
+        if field.data is None:
+            return
+        if field.data < low:
+            raise ValidationError(f"Enter at least {low:,}.")
+        if field.data > high:
+            raise ValidationError(f"Enter at most {high:,}.")
+
+    return check
+
+
+def not_in_future(form, field):
+    if field.data and field.data > today():
+        raise ValidationError("This date is in the future.")
+
+
+def birth_date(form, field):
+    """Every date of birth: a past day, after 1900 (nobody at a clinic was born today)."""
+    if field.data is None:
+        return
+    if field.data >= today():
+        raise ValidationError("A date of birth is in the past: check the year.")
+    if field.data < EARLIEST_BIRTH:
+        raise ValidationError("A date of birth is after 1900: check the year.")
+
+
+def phone_number(form, field):
+    """Every phone: digits with the usual separators, 7 to 15 digits, an optional leading +."""
+    text = (field.data or "").strip()
+    if not text:
+        return
+    digits = sum(character in "0123456789" for character in text)
+    if not _PHONE.match(text) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+        raise ValidationError(
+            "Write the phone in digits (7 to 15), for example (978) 555-0142 or +44 20 7946 0958."
+        )
+
+
+def a_number_format(form, field):
+    """Every A-number: 8 or 9 digits; a leading A, dashes and spaces are fine."""
+    if (field.data or "").strip() and normalize_a_number(field.data) is None:
+        raise ValidationError(A_NUMBER_MESSAGE)
 
 
 def _row_number(text):

@@ -8,7 +8,6 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
-    IntegerField,
     SelectMultipleField,
     StringField,
     TelField,
@@ -17,41 +16,53 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
-from clinic.clock import today
+from clinic.cases.search import normalize_a_number
+from clinic.cases.services import a_number_problem
 from clinic.forms import ClinicForm
 from clinic.intake.fields import (
+    NOT_GIVEN,
     US_STATES,
+    AnswerField,
     DateField,
     RowList,
+    WholeNumberField,
     YesNoField,
+    a_number_format,
+    birth_date,
     choices_field,
     countries,
+    not_in_future,
+    phone_number,
 )
 
 MAX_INCOME = 5_000_000  # above this a typing mistake is far likelier than the income
-
-
-def not_in_future(form, field):
-    if field.data and field.data > today():
-        raise ValidationError("This date is in the future.")
 
 
 def _past_date(label, description=None):
     return DateField(label, [Optional(), not_in_future], description=description)
 
 
+def _birth_date(label="Date of birth"):
+    return DateField(label, [Optional(), birth_date])
+
+
 def _count(label, maximum, description=None):
-    return IntegerField(
+    return WholeNumberField(
         label,
-        [Optional(), NumberRange(0, maximum, f"Enter a number from 0 to {maximum}.")],
+        [Optional(), NumberRange(0, maximum, f"Enter a number from 0 to {maximum:,}.")],
         description=description,
     )
 
 
 class SectionForm(ClinicForm):
-    """Every section form carries the case version it was loaded at (optimistic locking)."""
+    """Every section form carries the case version it was loaded at (optimistic locking), and
+    knows whose answers it holds (`applicant`), for checks against the other records."""
 
     version = HiddenField()
+
+    def __init__(self, *args, applicant=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.applicant = applicant
 
 
 class ContactForm(SectionForm):
@@ -61,7 +72,7 @@ class ContactForm(SectionForm):
         description="As on the green card, in any script.",
     )
     family_names = StringField("Family names", [Optional(), Length(max=200)])
-    date_of_birth = _past_date("Date of birth")
+    date_of_birth = _birth_date()
     sex = choices_field(
         "Sex on the green card", [("female", "Female"), ("male", "Male"), ("another", "Another")]
     )
@@ -72,7 +83,7 @@ class ContactForm(SectionForm):
         description="Hold Ctrl (or Cmd) to choose more than one.",
     )
     name_changed = YesNoField("Is the current legal name different from the green card?")
-    phone = TelField("Phone", [Optional(), Length(max=30)])
+    phone = TelField("Phone", [Optional(), Length(max=30), phone_number])
     email = EmailField("Email", [Optional(), Email(), Length(max=254)])
     language = StringField("Preferred language", [Optional(), Length(max=60)])
     interpreter = YesNoField("Needs an interpreter?")
@@ -92,7 +103,7 @@ LPR_CATEGORIES = [
 class GreenCardForm(SectionForm):
     a_number = StringField(
         "A-number",
-        [Optional(), Length(max=20)],
+        [Optional(), Length(max=20), a_number_format],
         description="8 or 9 digits; 'A', dashes and spaces are fine.",
     )
     lpr_since = _past_date("Resident since", "The 'Resident since' date on the card.")
@@ -107,6 +118,14 @@ class GreenCardForm(SectionForm):
         ],
         blank="Not known",
     )
+
+    def validate_a_number(self, field):
+        """Someone else on file with this A-number is refused with the section's other errors
+        (the save checks it again)."""
+        number = normalize_a_number(field.data) if field.data else None
+        problem = a_number_problem(self.applicant, number) if number and self.applicant else None
+        if problem:
+            raise ValidationError(problem)
 
 
 class AddressRow(Form):
@@ -165,7 +184,7 @@ MARITAL_STATUSES = [
 
 class ChildRow(Form):
     name = StringField("Child's name", [Optional(), Length(max=200)])
-    date_of_birth = DateField("Date of birth", [Optional(), not_in_future])
+    date_of_birth = _birth_date()
     lives_with_applicant = YesNoField("Lives with the applicant?")
 
 
@@ -324,10 +343,10 @@ class DisabilityForm(SectionForm):
 
 
 class HouseholdForm(SectionForm):
-    size = IntegerField(
+    size = WholeNumberField(
         "People in the household", [Optional(), NumberRange(1, 30, "Enter 1 to 30 people.")]
     )
-    income = IntegerField(
+    income = WholeNumberField(
         "Household income last year (dollars)",
         [
             Optional(),
@@ -338,7 +357,22 @@ class HouseholdForm(SectionForm):
             ),
         ],
     )
+    # N-400 Part 10 (the reduced fee) is optional: a person may keep their income to
+    # themselves, and then pays the full fee (the screening says FEE_INFO_MISSING).
+    size_or_income_not_given = AnswerField(
+        "If the size or the income is not given",
+        choices=NOT_GIVEN,
+        description="The fee can't be worked out without them; the checklist then asks for "
+        "proof of income.",
+    )
     means_tested_benefit = YesNoField(
         "Anyone in the household receives Medicaid, SNAP, TANF or SSI?"
     )
     hardship = YesNoField("A financial hardship (medical bills, job loss, eviction)?")
+
+    def validate_size_or_income_not_given(self, field):
+        if field.data and self.size.data is not None and self.income.data is not None:
+            raise ValidationError(
+                "Both the size and the income are given: clear this answer, or clear the "
+                "figure that was not given."
+            )

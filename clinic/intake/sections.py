@@ -22,10 +22,15 @@ class Section:
     required_for_screening: bool = True
     sensitive: bool = False  # criminal-history answers: shown only to roles that need them
     blurb: str = ""
-    rows: tuple = field(default=())  # FieldList names, e.g. ("trips",)
+    # Row lists: {FieldList name: one row, with its article}, e.g. {"trips": "a trip"}, for
+    # "Add a trip" and "Came back, trip 2".
+    rows: dict = field(default_factory=dict)
     # Follow-up questions shown only after a given answer: {field: (question, answers)}.
     # Without JavaScript every question shows; answers to hidden ones are kept as typed.
     reveal: dict = field(default_factory=dict)
+    # Questions the law asks of men only (Selective Service): not asked once the applicant's
+    # sex is known to be another.
+    men_only: tuple = ()
 
     def missing(self, answers, sex=None):
         """Labels of the questions still unanswered, given the stored answers (and the
@@ -33,6 +38,22 @@ class Section:
         if self.key == "military":
             return _missing_military(answers, sex)
         return MISSING[self.key](answers)
+
+    def not_asked(self, sex):
+        """The questions that don't apply to this applicant: Selective Service once the sex
+        on the card is known and not male (unknown: asked, labelled "(Men)")."""
+        return self.men_only if sex not in (None, "male") else ()
+
+    def add_label(self, rows):
+        return f"Add {self.rows[rows]}"
+
+    def row_noun(self, rows):
+        """ "trip" for "a trip": how one row is named beside its number."""
+        return self.rows[rows].split(" ", 1)[1]
+
+    @property
+    def row_nouns(self):
+        return {rows: self.row_noun(rows) for rows in self.rows}
 
 
 def _blank(value):
@@ -117,6 +138,14 @@ def _missing_character(a):
     return missing
 
 
+def _missing_household(a):
+    """Size and income may be declined (or not known): the fee then stays to be worked out,
+    and the benefit and hardship questions, which only count with them, are not needed."""
+    if a.get("size_or_income_not_given"):
+        return []
+    return _ask(a, "size", "income", "means_tested_benefit", "hardship")
+
+
 MISSING = {
     "contact": _missing_contact,
     "green_card": _missing_green_card,
@@ -128,7 +157,7 @@ MISSING = {
     "taxes": lambda a: _ask(a, "taxes"),
     "parents": lambda a: _ask(a, "citizen_parent_before_18", "born_abroad_to_citizen"),
     "disability": lambda a: _ask(a, "disability_exception"),
-    "household": lambda a: _ask(a, "size", "income", "means_tested_benefit", "hardship"),
+    "household": _missing_household,
 }
 
 YES = ("yes",)
@@ -148,12 +177,12 @@ SECTIONS = (
         blurb="Read these off the card.",
         reveal={"conditions_petition": ("conditional", YES)},
     ),
-    Section("residence", "Where they live", forms.ResidenceForm, rows=("addresses",)),
+    Section("residence", "Where they live", forms.ResidenceForm, rows={"addresses": "an address"}),
     Section(
         "trips",
         "Trips outside the U.S.",
         forms.TripsForm,
-        rows=("trips",),
+        rows={"trips": "a trip"},
         blurb="Every trip of 24 hours or more since becoming a resident. Passports help.",
         reveal={"trips": ("any_trips", YES)},
     ),
@@ -161,7 +190,7 @@ SECTIONS = (
         "marriage",
         "Marriage and children",
         forms.MarriageForm,
-        rows=("children",),
+        rows={"children": "a child"},
         reveal={
             "married_on": ("status", MARRIED),
             "living_together_since": ("status", MARRIED),
@@ -174,7 +203,7 @@ SECTIONS = (
         "employment",
         "Work and school",
         forms.EmploymentForm,
-        rows=("jobs",),
+        rows={"jobs": "a job"},
         required_for_screening=False,
     ),
     Section(
@@ -191,13 +220,14 @@ SECTIONS = (
                 "served_since_2001_09_11",
             )
         },
+        men_only=("ss_registered", "ss_in_us_18_to_26"),
     ),
     Section(
         "character",
         "Arrests, court and other questions",
         forms.CharacterForm,
         sensitive=True,
-        rows=("convictions", "dui_convictions"),
+        rows={"convictions": "a conviction", "dui_convictions": "a DUI"},
         blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
         "form asks.",
         reveal={
@@ -217,13 +247,24 @@ BY_KEY = {section.key: section for section in SECTIONS}
 
 @cache
 def question_labels():
-    """Field name -> the question as asked, from the forms' declarations."""
-    labels = {}
-    for section in SECTIONS:
-        for name, unbound in vars(section.form_class).items():
-            if getattr(unbound, "args", None):
-                labels[name] = unbound.args[0]
-    return labels
+    """Field name -> the question as asked (a row list by its own label), as display reads it."""
+    from clinic.intake import display  # display reads the sections: imported once both exist
+
+    return {
+        name: display.question_label(section.key, name)
+        for section in SECTIONS
+        for name in display.section_fields(section.key)
+    }
+
+
+def unfinished(status):
+    """Titles of the sections the screening reads that are not done yet, from
+    services.section_status(): until they are, a screening is provisional."""
+    return [
+        section.title
+        for section, missing, saved in status
+        if section.required_for_screening and (missing or not saved)
+    ]
 
 
 def to_json(value):

@@ -2,18 +2,21 @@
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from clinic import audit
 from clinic.auth.services import ServiceError
-from clinic.cases.models import Applicant, IntakeSection, ScreeningRun
+from clinic.cases.models import IntakeSection, ScreeningRun
 from clinic.cases.search import normalize_a_number, normalize_phone, tokens_column
+from clinic.cases.services import a_number_problem
+from clinic.cases.stages import Stage
 from clinic.extensions import db
 from clinic.intake.facts import NotEnoughToScreen, facts_from_case, facts_hash
+from clinic.intake.fields import A_NUMBER_MESSAGE
 from clinic.intake.sections import APPLICANT_FIELDS, BY_KEY, SECTIONS, drop_empty_rows, to_json
 from clinic.review.services import void_if_answers_changed
 from clinic.screening import FactsError, parse_facts, result_to_dict, screen
+from clinic.templating import spoken_date
 
 
 class StaleVersion(Exception):
@@ -41,6 +44,21 @@ def all_answers(case):
 
 def applicant_sex(case):
     return case.section("contact").answers.get("sex") if case.section("contact") else None
+
+
+def locked_reason(case):
+    """Why nobody may change the case's answers now, in a sentence; None while they are open
+    (then only the user's role can be the reason)."""
+    stage = case.stage
+    if stage.answers_editable:
+        return None
+    if stage == Stage.CLOSED:
+        return "The answers are locked: the case is closed."
+    if stage == Stage.REFERRED:
+        return "The answers are locked: the case was referred out."
+    filed_on = case.milestones.filed_on if case.milestones else None
+    when = f" on {spoken_date(filed_on)}" if filed_on else ""
+    return f"The answers are locked: the case was filed with USCIS{when}; they stay as filed."
 
 
 def section_status(case):
@@ -107,27 +125,11 @@ def _update_applicant(case, key, answers):
     elif key == "green_card" and answers.get("a_number"):
         number = normalize_a_number(answers["a_number"])
         if number is None:
-            raise ServiceError(
-                "An A-number has 8 or 9 digits, like A123-456-789.", field="a_number"
-            )
-        _check_a_number_free(applicant, number)
+            raise ServiceError(A_NUMBER_MESSAGE, field="a_number")
+        problem = a_number_problem(applicant, number)
+        if problem:
+            raise ServiceError(problem, field="a_number")
         applicant.a_number = number
-
-
-def _check_a_number_free(applicant, number):
-    other = db.session.scalar(
-        select(Applicant).where(
-            Applicant.organization_id == applicant.organization_id,
-            Applicant.a_number == number,
-            Applicant.id != applicant.id,
-        )
-    )
-    if other is not None:
-        raise ServiceError(
-            f"This A-number is already on file for {other.full_name}. Check the person; if it "
-            "is the same person, close this case as a duplicate.",
-            field="a_number",
-        )
 
 
 def rescreen(case, *, by, now, today):

@@ -11,9 +11,10 @@ from clinic.cases import policy
 from clinic.cases.views import editable_case_or_404
 from clinic.clock import today, utcnow
 from clinic.forms import show_service_error
-from clinic.intake import services
+from clinic.intake import display, services
 from clinic.intake.fields import row_index, too_many_rows
 from clinic.intake.sections import BY_KEY, SECTIONS
+from clinic.templating import sentence
 
 bp = Blueprint("intake", __name__, url_prefix="/cases/<int:case_id>/intake")
 INTAKE_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
@@ -67,6 +68,52 @@ def _remove_row(rows, index):
         rows.append_entry(data)
 
 
+def _form(case, section):
+    """The section's form: the stored answers to show, or the answers posted; questions that
+    don't apply to this applicant (Selective Service for women) are not asked at all."""
+    if request.method == "GET":
+        data = {**services.stored_answers(case, section.key), "version": str(case.version)}
+        form = section.form_class(data=data, applicant=case.applicant)
+    else:
+        form = section.form_class(applicant=case.applicant)
+    for name in section.not_asked(services.applicant_sex(case)):
+        delattr(form, name)
+    return form
+
+
+def _save(case, section, form):
+    """Save a validated section: the next page to go to, a 409 page, or None when a service
+    refused (its reason is then beside the field)."""
+    try:
+        services.save_section(
+            case,
+            section.key,
+            form.data,
+            form.version.data,
+            by=current_user,
+            now=utcnow(),
+            today=today(),
+        )
+    except services.StaleVersion:
+        return render_template(
+            "intake/conflict.html",
+            case=case,
+            section=section,
+            form=form,
+            stored=services.stored_answers(case, section.key),
+            labels=_labels(form),
+            answer_text=display.answer_text,
+        ), 409
+    except ServiceError as error:
+        show_service_error(form, error)
+        return None
+    flash(sentence(f"Saved: {section.title}"), "success")
+    following = _next_section(section.key) if request.form.get("go") == "next" else section.key
+    if following is None:
+        return redirect(url_for("cases.show", case_id=case.id))
+    return redirect(url_for("intake.section", case_id=case.id, key=following))
+
+
 @bp.route("/<key>", methods=["GET", "POST"])
 @roles_required(*INTAKE_ROLES)
 def section(case_id, key):
@@ -74,40 +121,12 @@ def section(case_id, key):
     section = BY_KEY.get(key) or abort(404)
     if request.method == "GET":
         audit.record("case.viewed", actor=current_user, target=case, at=utcnow(), section=key)
-        form = section.form_class(
-            data={**services.stored_answers(case, key), "version": str(case.version)}
-        )
-    else:
-        form = section.form_class()
+    form = _form(case, section)
     focus = _row_action(form, section) if request.method == "POST" else None
     if request.method == "POST" and focus is None and form.validate():
-        try:
-            services.save_section(
-                case,
-                key,
-                form.data,
-                form.version.data,
-                by=current_user,
-                now=utcnow(),
-                today=today(),
-            )
-        except services.StaleVersion:
-            return render_template(
-                "intake/conflict.html",
-                case=case,
-                section=section,
-                form=form,
-                stored=services.stored_answers(case, key),
-                labels=_labels(form),
-            ), 409
-        except ServiceError as error:
-            show_service_error(form, error)
-        else:
-            flash(f"Saved: {section.title}.", "success")
-            following = _next_section(key) if request.form.get("go") == "next" else key
-            if following is None:
-                return redirect(url_for("cases.show", case_id=case.id))
-            return redirect(url_for("intake.section", case_id=case.id, key=following))
+        response = _save(case, section, form)
+        if response is not None:
+            return response
     return render_template(
         "intake/section.html",
         case=case,
@@ -117,6 +136,7 @@ def section(case_id, key):
         latest=case.latest_screening,
         sensitive=policy.can_see_sensitive(current_user, case, doing_intake=True),
         focus=focus,
+        today=today(),
     )
 
 

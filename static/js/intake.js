@@ -26,13 +26,23 @@
   // Trips: a running total of days away, and a warning beside any long trip as it is typed.
   if (form.dataset.section !== "trips") { return; }
   var total = form.querySelector("[data-trip-total]");
+  var totalDays = total.querySelector("[data-trip-days]");
+  var today = parse(form.dataset.today || "");
 
+  // A day as typed (MM/DD/YYYY or YYYY-MM-DD), or null: 02/30/2024 is no day, though
+  // Date.UTC would quietly make it March 1.
   function parse(text) {
     var us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
     var iso = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text);
-    if (us) { return Date.UTC(+us[3], +us[1] - 1, +us[2]); }
-    if (iso) { return Date.UTC(+iso[1], +iso[2] - 1, +iso[3]); }
-    return null;
+    var year, month, day;
+    if (us) { year = +us[3]; month = +us[1]; day = +us[2]; }
+    else if (iso) { year = +iso[1]; month = +iso[2]; day = +iso[3]; }
+    else { return null; }
+    var time = Date.UTC(year, month - 1, day);
+    var date = new Date(time);
+    if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 ||
+        date.getUTCDate() !== day) { return null; }
+    return time;
   }
 
   function update() {
@@ -50,18 +60,21 @@
       var start = parse(out.value), end = parse(back.value);
       note.textContent = "";
       if (start === null || end === null) { return; }
+      // A trip not over yet (or mistyped into the future) is no time away yet: the form
+      // refuses future dates when it is saved.
+      if (today !== null && (start > today || end > today)) { return; }
       var days = Math.round((end - start) / 86400000);
       if (days < 0) {
         if (!back.parentNode.querySelector(".error")) { note.textContent = "The return is before the departure."; }
         return;
       }
-      away += Math.max(0, days - 1);
+      away += Math.max(0, days - 1);  // the days of leaving and coming back count as present
       if (days >= 365) { note.textContent = days + " days: a year or more breaks continuous residence."; }
       else if (days > 180) { note.textContent = days + " days: more than six months, an attorney must review."; }
       else if (days >= 178) { note.textContent = days + " days: close to six months, an attorney must review."; }
     });
     total.hidden = false;
-    total.textContent = "Days away in total (travel days count as present): " + away;
+    totalDays.textContent = String(away);
   }
 
   form.addEventListener("input", update);

@@ -107,7 +107,10 @@ def test_a_new_record_needs_names_and_birth_date(app, login_as, make):
             f"/events/{event.id}/check-in", data={"given_names": "Lan", "action": "create"}
         )
     )
-    assert page.count("Needed to start a new record.") == 2
+    for name in ("family_names", "date_of_birth"):  # beside each field, and in the summary
+        assert "Needed to start a new record." in page.split(f'id="{name}-error"')[1][:80]
+        assert f'<a href="#{name}">' in page
+    assert 'id="given_names-error"' not in page
     assert count(app, Applicant) == 0
 
 
@@ -313,3 +316,76 @@ def test_the_session_cookie_carries_no_applicant_name(app, login_as, make):
     session = session_of(app, volunteer)
     assert session["_flashes"] == [("success", f"Checked in: case {reference}.")]
     assert "Hidden" not in repr(session) and "Person" not in repr(session)
+
+
+# What the table sees when an answer is refused ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answers", "field", "message"),
+    [
+        ({"date_of_birth": "12/24/2026"}, "date_of_birth", "A date of birth is in the past"),
+        ({"date_of_birth": "02/30/2020"}, "date_of_birth", "This date doesn't exist."),
+        ({"date_of_birth": "13/45/2020"}, "date_of_birth", "MM/DD/YYYY (or YYYY-MM-DD)"),
+        ({"phone": "abc"}, "phone", "Write the phone in digits (7 to 15)"),
+        ({"a_number": "A12-34"}, "a_number", "8 or 9 digits"),
+        ({"given_names": "Maria" * 100}, "given_names", "longer than 200 characters"),
+    ],
+)
+def test_check_in_refuses_what_the_interview_would_refuse(
+    app, login_as, make, answers, field, message
+):
+    volunteer = login_as("volunteer")
+    event = make.event(staff=[volunteer.user])
+    response = volunteer.post(
+        f"/events/{event.id}/check-in", data={**NEW_PERSON, **answers, "action": "create"}
+    )
+    page = page_text(response)
+    assert response.status_code == 200
+    assert message in page.split(f'id="{field}-error"')[1].split("</p>")[0]
+    assert f'<a href="#{field}">' in page.split('class="form-errors"')[1]
+    assert f'value="{next(iter(answers.values()))}"' in page
+    assert "maxlength" not in page  # refused beside the field, never cut short by the browser
+    assert count(app, Applicant) == 0
+
+
+def test_check_in_says_every_error_at_once(login_as, make):
+    volunteer = login_as("volunteer")
+    event = make.event(staff=[volunteer.user])
+    data = {"given_names": "Lan", "phone": "abc", "date_of_birth": "", "action": "create"}
+    page = page_text(volunteer.post(f"/events/{event.id}/check-in", data=data))
+    listed = page.split('class="form-errors"')[1].split("</div>")[0]
+    assert "Nothing was saved: fix the 3 answers below." in listed
+    for name in ("family_names", "date_of_birth", "phone"):
+        assert f'<a href="#{name}">' in listed
+
+
+def test_the_check_in_phone_is_a_phone_field(login_as, make):
+    volunteer = login_as("volunteer")
+    event = make.event(staff=[volunteer.user])
+    page = page_text(volunteer.get(f"/events/{event.id}/check-in"))
+    assert 'id="phone" name="phone" type="tel"' in page
+
+
+@pytest.mark.parametrize(
+    ("capacity", "message"),
+    [
+        ("0", "Enter at least 1."),
+        ("2001", "Enter at most 2,000."),
+        ("", "Enter how many"),
+        ("forty", "Enter a whole number"),
+    ],
+)
+def test_a_clinic_days_capacity_is_told_in_plain_words(login_as, capacity, message):
+    coordinator = login_as("coordinator")
+    data = {"name": "Day", "site": "Library", "held_on": "12/12/2026", "capacity": capacity}
+    page = page_text(coordinator.post("/events/new", data=data))
+    beside = page.split('id="capacity-error"')[1].split("</p>")[0]
+    assert message in beside and "This field is required" not in beside
+
+
+def test_a_clinic_days_date_names_both_forms(login_as):
+    coordinator = login_as("coordinator")
+    data = {"name": "Day", "site": "Library", "held_on": "", "capacity": "40"}
+    page = page_text(coordinator.post("/events/new", data=data))
+    assert "Give the date, as MM/DD/YYYY (or YYYY-MM-DD)." in page
