@@ -183,7 +183,7 @@ def usual_interview(**changes):
             },
             [
                 (
-                    "Add a address",
+                    "Add an address",
                     {
                         "Address": "12 Essex St, Lawrence",
                         "State": "Massachusetts",

@@ -48,8 +48,9 @@ def fill(page, answers):
 def add_row(page, button, values, number):
     """Press "Add a trip" (say), then fill row `number` by its columns' labels."""
     page.get_by_role("button", name=button).click()
+    row_name = re.sub(r"^Add an? ", "", button)
     for label, value in values.items():
-        cell = page.get_by_label(f"{label}, {button.removeprefix('Add a ')} {number}", exact=True)
+        cell = page.get_by_label(f"{label}, {row_name} {number}", exact=True)
         if cell.evaluate("element => element.tagName") == "SELECT":
             cell.select_option(label=value)
         else:
