@@ -5,9 +5,8 @@ import re
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from clinic.clock import today
 from clinic.forms import ClinicForm
-from clinic.intake.fields import DateField, choices_field
+from clinic.intake.fields import DateField, choices_field, not_in_future
 
 RECEIPT_NUMBER = re.compile(r"[A-Z]{3}\d{10}\Z")
 CERTIFICATE_NUMBER = re.compile(r"[A-Z0-9]{6,12}\Z")
@@ -35,11 +34,6 @@ def certificate_number(form, field):
             "Copy the certificate number printed in red at the top right "
             "(6 to 12 letters and digits)."
         )
-
-
-def not_in_future(form, field):
-    if field.data and field.data > today():
-        raise ValidationError("This date is in the future.")
 
 
 REQUIRED_DATE = [DataRequired("Give the date, as MM/DD/YYYY.")]

@@ -15,8 +15,8 @@ from flask import current_app, render_template
 from sqlalchemy import select
 
 from clinic import audit
-from clinic.cases.models import Applicant, Case
 from clinic.clock import today, utcnow
+from clinic.events.services import roster
 from clinic.extensions import db
 from clinic.packets import context, cover, review_sheet
 from clinic.packets.models import PacketJob
@@ -85,13 +85,8 @@ def case_pdf(kind, case, now):
     return render_pdf(case_html(kind, case, now), current_app.static_folder)
 
 
-def event_cases(event):
-    return db.session.scalars(
-        select(Case)
-        .join(Case.applicant)
-        .where(Case.event_id == event.id)
-        .order_by(Applicant.family_names, Applicant.given_names)
-    ).all()
+# The day's cases, by name: the same roster the clinic day's page shows.
+event_cases = roster
 
 
 # ---- background packets -----------------------------------------------------------------
