@@ -28,7 +28,7 @@ def bounded_int(minimum=1, maximum=MAX_ID):
     """
 
     def parse(text):
-        text = text.strip()
+        text = str(text).strip()  # a form's choices and stored data come as ints
         if not (text.isascii() and text.isdigit()) or len(text) > len(str(maximum)):
             raise ValueError(text)
         value = int(text)
@@ -40,6 +40,9 @@ def bounded_int(minimum=1, maximum=MAX_ID):
 
 
 PAGE_NUMBER = bounded_int(1, 1_000_000)  # pages past the last are simply empty
+# A record id chosen in a form (a select's `coerce=`): out of range is no choice at all, never
+# a number the database refuses (PostgreSQL's integer ends at 2**31 - 1).
+RECORD_ID = bounded_int()
 
 
 def register_converters(app):

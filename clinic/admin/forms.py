@@ -5,6 +5,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from clinic.auth.roles import Credential, Role
+from clinic.converters import RECORD_ID
 from clinic.forms import ClinicForm
 
 
@@ -29,7 +30,7 @@ class OrganizationForm(ClinicForm):
 
 
 class UserFieldsMixin:
-    organization_id = SelectField("Organization", coerce=int)
+    organization_id = SelectField("Organization", coerce=RECORD_ID)
     role = SelectField("Role", choices=role_choices(), coerce=Role)
     credential = SelectField(
         "Attorney credential",

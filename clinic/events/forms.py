@@ -9,6 +9,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from clinic.converters import RECORD_ID
 from clinic.forms import ClinicForm
 from clinic.intake.fields import (
     DateField,
@@ -24,7 +25,7 @@ NEEDED_FOR_NEW = ("given_names", "family_names", "date_of_birth")
 
 class EventForm(ClinicForm):
     host_organization_id = SelectField(
-        "Host organization", coerce=int, description="Admins only: who runs this clinic day."
+        "Host organization", coerce=RECORD_ID, description="Admins only: who runs this clinic day."
     )
     name = StringField(
         "Name",
@@ -42,14 +43,14 @@ class EventForm(ClinicForm):
     )
     partners = SelectMultipleField(
         "Partner organizations",
-        coerce=int,
+        coerce=RECORD_ID,
         validators=[Optional()],
         description="Their people put on the day's staff work its cases.",
     )
 
 
 class StaffForm(ClinicForm):
-    user_id = SelectField("Add a person to the staff", coerce=int)
+    user_id = SelectField("Add a person to the staff", coerce=RECORD_ID)
 
 
 class CheckInForm(ClinicForm):
