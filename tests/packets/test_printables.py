@@ -242,3 +242,15 @@ def test_a_packet_renders_on_a_pool_of_processes(app, make):
 
         job = db.session.get(PacketJob, job_id)
         assert (job.status, job.done, job.total) == ("done", 5, 5)
+
+
+def test_the_packet_cover_counts_one_applicant_in_the_singular(login_as, make):
+    volunteer, coordinator = login_as("volunteer"), login_as("coordinator")
+    event = make.event()
+    case = make.case(event, given="Ana", family="Souza", by=volunteer.user)
+    complete_interview(volunteer, case.id, green_card={"a_number": ""})
+    job_url = coordinator.post(f"/events/{event.id}/packet").headers["Location"]
+    download = coordinator.get(f"{job_url}/download")
+    cover = PdfReader(io.BytesIO(download.data)).pages[0].extract_text()
+    download.close()
+    assert "· 1 applicant" in cover and "1 applicants" not in cover
