@@ -33,7 +33,7 @@ def facts_from_case(applicant_facts, answers, as_of):
         "person": {
             "date_of_birth": applicant_facts["date_of_birth"],
             "sex": _get(answers, "contact", "sex", "another"),
-            "nationalities": list(_get(answers, "contact", "nationalities", [])),
+            "nationalities": _nationalities(answers.get("contact", {})),
             "name_changed": bool(_get(answers, "contact", "name_changed", False)),
         },
         "residence": {
@@ -62,7 +62,7 @@ def facts_from_case(applicant_facts, answers, as_of):
             "registered": bool(military.get("ss_registered")),
             "in_us_18_to_26": military.get("ss_in_us_18_to_26"),
         },
-        "record": _record(character, _get(answers, "taxes", "taxes", "filed")),
+        "record": _record(character, _get(answers, "taxes", "taxes", "filed"), answers),
         "parents": {
             "citizen_parent_before_18": bool(
                 _get(answers, "parents", "citizen_parent_before_18", False)
@@ -97,7 +97,47 @@ def _marriage(answers):
     }
 
 
-def _record(answers, taxes):
+def _nationalities(contact):
+    """The countries of citizenship, and the country of birth when it is asked on its own."""
+    countries = list(contact.get("nationalities") or [])
+    born = contact.get("country_of_birth")
+    return [*countries, born] if born and born not in countries else countries
+
+
+# The N-400's own questions (Part 9, asked one by one) behind the screening's concerns:
+# {concern: ((section, question, the answer that raises it), ...)}.
+CONCERN_QUESTIONS = {
+    "totalitarian_party": (("groups", "totalitarian_party", True),),
+    "terrorist_org": tuple(
+        ("groups", name, True)
+        for name in ("group_weapon_attacks", "group_kidnapping", "group_threats")
+    ),
+    "persecution": tuple(("groups", name, True) for name in ("torture", "genocide", "persecution")),
+    "prostitution": (("conduct", "prostitution", True),),
+    "polygamy": (("conduct", "polygamy", True),),
+    "smuggling": (("conduct", "smuggling", True),),
+    "gambling": (("conduct", "gambling", True),),
+    "benefit_fraud": (("conduct", "benefit_fraud", True),),
+    "false_testimony": (("conduct", "lied_to_officials", True),),
+    "alienage_discharge": (("military", "discharged_as_alien", True),),
+    "desertion": (("military", "deserted", True),),
+    "unwilling_oath": (("oath", "willing_oath", False),),
+}
+
+
+def concerns(answers):
+    """The screening's other concerns: those ticked on the older list, and those the N-400's
+    own questions raise, each once, in the list's order."""
+    chosen = list(answers.get("character", {}).get("other_concerns") or [])
+    for concern, questions in CONCERN_QUESTIONS.items():
+        raised = any(answers.get(s, {}).get(q) is value for s, q, value in questions)
+        if raised and concern not in chosen:
+            chosen.append(concern)
+    return chosen
+
+
+def _record(answers, taxes, everything):
+    conduct = everything.get("conduct", {})
     return {
         "arrests_or_charges": answers.get("arrests_or_charges") or 0,
         "traffic_tickets": answers.get("traffic_tickets") or 0,
@@ -117,10 +157,11 @@ def _record(answers, taxes):
         "false_claim_to_citizenship": bool(answers.get("false_claim_to_citizenship")),
         "registered_or_voted": bool(answers.get("registered_or_voted")),
         "removal_proceedings": answers.get("removal_proceedings") or "never",
-        "lpr_lawfulness_concern": bool(answers.get("lpr_lawfulness_concern")),
+        "lpr_lawfulness_concern": bool(answers.get("lpr_lawfulness_concern"))
+        or bool(conduct.get("marriage_fraud")),
         "taxes": taxes,
         "child_support": answers.get("child_support") or "not_applicable",
-        "other_concerns": list(answers.get("other_concerns") or []),
+        "other_concerns": concerns(everything),
     }
 
 

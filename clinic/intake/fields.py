@@ -332,12 +332,27 @@ class RowList(FieldList):
 
 def choices_field(label, options, blank="Choose…", **kwargs):
     """A select of (value, label) options that stores the value, or None when blank
-    (blank=None: no blank option)."""
+    (blank=None: no blank option). `options` may be a function giving them (read late)."""
     first = [SelectChoice("", blank)] if blank is not None else []
+
+    def choices():
+        listed = options() if callable(options) else options
+        return first + [SelectChoice(v, text) for v, text in listed]
+
     return SelectField(
         label,
-        choices=first + [SelectChoice(v, text) for v, text in options],
+        choices=choices if callable(options) else choices(),
         coerce=lambda value: value or None,
         validate_choice=True,
         **kwargs,
     )
+
+
+_POSTAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9 -]{1,9}\Z")
+
+
+def postal_code(form, field):
+    """A ZIP (01840, 01840-1234) or a foreign postal code: letters, digits, spaces, dashes."""
+    text = (field.data or "").strip()
+    if text and not _POSTAL.match(text):
+        raise ValidationError("Write the ZIP or postal code in letters and digits, like 01840.")

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cache
 
-from clinic.intake import forms
+from clinic.intake import forms, n400_forms, n400_missing, record_forms
 
 # Answers kept on the Applicant row (search and duplicate checks use them), not in the JSON.
 APPLICANT_FIELDS = {
@@ -31,13 +31,24 @@ class Section:
     # Questions the law asks of men only (Selective Service): not asked once the applicant's
     # sex is known to be another.
     men_only: tuple = ()
+    # Only for the N-400: not read by the screening (the nav says "for the N-400").
+    n400_only: bool = False
 
     def missing(self, answers, sex=None):
         """Labels of the questions still unanswered, given the stored answers (and the
         applicant's sex, which decides whether Selective Service is asked)."""
         if self.key == "military":
             return _missing_military(answers, sex)
+        if self.key in n400_missing.MISSING:
+            return n400_missing.MISSING[self.key](answers)
         return MISSING[self.key](answers)
+
+    def n400_missing(self, answers, sex=None):
+        """What the N-400 still needs from this section: the screening's questions, and the
+        form's own questions the screening does not read."""
+        extra = n400_missing.EXTRA.get(self.key, lambda a: [])(answers)
+        missing = self.missing(answers, sex)
+        return missing + [label for label in extra if label not in missing]
 
     def not_asked(self, sex):
         """The questions that don't apply to this applicant: Selective Service once the sex
@@ -161,7 +172,20 @@ MISSING = {
 }
 
 YES = ("yes",)
+NO = ("no",)
 MARRIED = ("married",)
+SPOUSE = ("married", "separated")
+SPOUSE_QUESTIONS = (
+    "spouse_family_name",
+    "spouse_given_name",
+    "spouse_middle_name",
+    "spouse_date_of_birth",
+    "spouse_a_number",
+    "spouse_same_address",
+    "spouse_in_military",
+    "spouse_times_married",
+    "spouse_employer",
+)
 
 SECTIONS = (
     Section(
@@ -171,13 +195,56 @@ SECTIONS = (
         blurb="Who the applicant is and how to reach them.",
     ),
     Section(
+        "names",
+        "Other names, name change, Social Security",
+        n400_forms.NamesForm,
+        required_for_screening=False,
+        n400_only=True,
+        rows={"other_names": "a name"},
+        reveal={
+            "new_family_name": ("wants_name_change", YES),
+            "new_given_name": ("wants_name_change", YES),
+            "new_middle_name": ("wants_name_change", YES),
+            "accommodation_details": ("accommodation", YES),
+            "ssn": ("ssa_card", YES),
+            "ssa_consent": ("ssa_card", YES),
+        },
+    ),
+    Section(
         "green_card",
         "Green card",
         forms.GreenCardForm,
         blurb="Read these off the card.",
         reveal={"conditions_petition": ("conditional", YES)},
     ),
-    Section("residence", "Where they live", forms.ResidenceForm, rows={"addresses": "an address"}),
+    Section(
+        "biographic",
+        "Height, weight, eyes and hair",
+        n400_forms.BiographicForm,
+        required_for_screening=False,
+        n400_only=True,
+        blurb="Asked for the background check (N-400 Part 3).",
+    ),
+    Section(
+        "residence",
+        "Where they live",
+        forms.ResidenceForm,
+        rows={"addresses": "an address"},
+        reveal={
+            name: ("mailing_same", NO)
+            for name in (
+                "mailing_in_care_of",
+                "mailing_street",
+                "mailing_unit",
+                "mailing_unit_number",
+                "mailing_city",
+                "mailing_state",
+                "mailing_zip",
+                "mailing_province",
+                "mailing_country",
+            )
+        },
+    ),
     Section(
         "trips",
         "Trips outside the U.S.",
@@ -190,14 +257,17 @@ SECTIONS = (
         "marriage",
         "Marriage and children",
         forms.MarriageForm,
-        rows={"children": "a child"},
         reveal={
             "married_on": ("status", MARRIED),
             "living_together_since": ("status", MARRIED),
             "spouse_citizen": ("status", MARRIED),
             "spouse_citizen_since": ("spouse_citizen", YES),
             "spouse_employed_abroad": ("spouse_citizen", YES),
+            "spouse_citizen_by": ("spouse_citizen", YES),
+            "spouse_address": ("spouse_same_address", NO),
+            **{name: ("status", SPOUSE) for name in SPOUSE_QUESTIONS},
         },
+        rows={"children": "a child", "prior_spouses": "an earlier marriage"},
     ),
     Section(
         "employment",
@@ -205,12 +275,20 @@ SECTIONS = (
         forms.EmploymentForm,
         rows={"jobs": "a job"},
         required_for_screening=False,
+        blurb="Every job and school of the last 5 years, the current one first; periods "
+        "without work too (write 'unemployed').",
     ),
     Section(
         "military",
         "Military and Selective Service",
-        forms.MilitaryForm,
+        record_forms.MilitaryForm,
         reveal={
+            "ss_registered_on": ("ss_registered", YES),
+            "ss_number": ("ss_registered", YES),
+            "deploying_soon": ("serving_now", YES),
+            "stationed_abroad": ("serving_now", YES),
+        }
+        | {
             name: ("served", YES)
             for name in (
                 "honorable",
@@ -218,14 +296,17 @@ SECTIONS = (
                 "separated_on",
                 "service_days",
                 "served_since_2001_09_11",
+                "court_martialed",
+                "discharged_as_alien",
+                "deserted",
             )
         },
-        men_only=("ss_registered", "ss_in_us_18_to_26"),
+        men_only=("ss_registered", "ss_in_us_18_to_26", "ss_registered_on", "ss_number"),
     ),
     Section(
         "character",
         "Arrests, court and other questions",
-        forms.CharacterForm,
+        record_forms.CharacterForm,
         sensitive=True,
         rows={"convictions": "a conviction", "dui_convictions": "a DUI"},
         blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
@@ -237,10 +318,64 @@ SECTIONS = (
             "lpr_details": ("lpr_lawfulness_concern", YES),
         },
     ),
-    Section("taxes", "Taxes", forms.TaxesForm),
-    Section("parents", "Parents' citizenship", forms.ParentsForm),
-    Section("disability", "Disability exception", forms.DisabilityForm),
-    Section("household", "Household and income (for the fee)", forms.HouseholdForm),
+    *(
+        Section(
+            key,
+            title,
+            form,
+            required_for_screening=False,
+            n400_only=True,
+            sensitive=True,
+            blurb="The N-400's own questions (Part 9), asked one by one. Ask in a private "
+            "place; any 'yes' goes to an attorney.",
+            reveal=reveal,
+        )
+        for key, title, form, reveal in (
+            ("conduct", "Crimes, drugs, fraud, removal", n400_forms.ConductForm, {}),
+            ("groups", "Parties, violent groups, persecution", n400_forms.GroupsForm, {}),
+            (
+                "weapons",
+                "Armed groups and weapons",
+                n400_forms.WeaponsForm,
+                {"used_weapon": ("weapon_group", YES), "threatened_weapon": ("weapon_group", YES)},
+            ),
+        )
+    ),
+    Section("taxes", "Taxes", record_forms.TaxesForm),
+    Section("parents", "Parents' citizenship", record_forms.ParentsForm),
+    Section("disability", "Disability exception", record_forms.DisabilityForm),
+    Section(
+        "household",
+        "Household and income (for the fee)",
+        record_forms.HouseholdForm,
+        reveal={"head_of_household_name": ("head_of_household", NO)},
+    ),
+    Section(
+        "oath",
+        "The oath and the Constitution",
+        n400_forms.OathForm,
+        required_for_screening=False,
+        n400_only=True,
+        reveal={"give_up_title": ("hereditary_title", YES)},
+    ),
+    Section(
+        "eligibility",
+        "Eligibility (N-400 Part 1)",
+        n400_forms.EligibilityForm,
+        required_for_screening=False,
+        n400_only=True,
+        blurb="The screening's path is chosen for you: confirm it, or choose another with the "
+        "attorney.",
+        reveal={"basis_other": ("basis", ("other",)), "field_office": ("basis", ("319b",))},
+    ),
+    Section(
+        "preparer",
+        "Interpreter and preparer",
+        n400_forms.PreparerForm,
+        required_for_screening=False,
+        n400_only=True,
+        blurb="The interpreter only if one helps today. Signatures are left for ink.",
+    ),
 )
 BY_KEY = {section.key: section for section in SECTIONS}
 

@@ -73,9 +73,9 @@ def _form(case, section):
     don't apply to this applicant (Selective Service for women) are not asked at all."""
     if request.method == "GET":
         data = {**services.stored_answers(case, section.key), "version": str(case.version)}
-        form = section.form_class(data=data, applicant=case.applicant)
+        form = section.form_class(data=data, case=case)
     else:
-        form = section.form_class(applicant=case.applicant)
+        form = section.form_class(case=case)
     for name in section.not_asked(services.applicant_sex(case)):
         delattr(form, name)
     return form

@@ -261,7 +261,7 @@ def test_a_womans_military_section_saves_without_selective_service(app, voluntee
     [
         ("residence", ["Add an address"]),
         ("trips", ["Add a trip"]),
-        ("marriage", ["Add a child"]),
+        ("marriage", ["Add an earlier marriage", "Add a child"]),
         ("employment", ["Add a job"]),
         ("character", ["Add a conviction", "Add a DUI"]),
     ],
