@@ -5,13 +5,13 @@ import re
 from functools import cache
 
 from wtforms import DateField as WTFormsDateField
-from wtforms import FieldList, FormField, SelectFieldBase
+from wtforms import FieldList, FormField, SelectFieldBase, TelField
 from wtforms.fields.core import UnboundField
 from wtforms.meta import DefaultMeta
 
 from clinic.intake.fields import DateField
 from clinic.intake.sections import BY_KEY, SKIPPED_KEYS
-from clinic.templating import spoken_date
+from clinic.templating import phone, spoken_date
 
 BLANK = "—"
 # What one row of each list is called ("Trip 1"); lists not named here use the row form's name.
@@ -116,6 +116,8 @@ def _field_text(field, value):
         return "Yes" if value else "No"
     if isinstance(field, DateField | WTFormsDateField):
         return _date_text(value)
+    if isinstance(field, TelField):
+        return phone(value)
     if isinstance(field, SelectFieldBase):
         labels = _choice_labels(field)
         values = value if isinstance(value, list | tuple) else [value]

@@ -11,6 +11,7 @@ from clinic.cases.search import normalize_a_number, normalize_phone, tokens_colu
 from clinic.cases.services import a_number_problem
 from clinic.cases.stages import Stage
 from clinic.extensions import db
+from clinic.intake.answers import all_answers, stored_answers
 from clinic.intake.facts import NotEnoughToScreen, facts_from_case, facts_hash
 from clinic.intake.fields import A_NUMBER_MESSAGE
 from clinic.intake.sections import APPLICANT_FIELDS, BY_KEY, SECTIONS, drop_empty_rows, to_json
@@ -25,21 +26,6 @@ class StaleVersion(Exception):
     def __init__(self, current_version):
         super().__init__("stale version")
         self.current_version = current_version
-
-
-def stored_answers(case, key):
-    """A section's answers as stored, with the identity answers kept on the Applicant."""
-    section = case.section(key)
-    answers = dict(section.answers) if section else {}
-    applicant = case.applicant
-    for name in APPLICANT_FIELDS.get(key, ()):
-        value = getattr(applicant, name)
-        answers[name] = value.isoformat() if hasattr(value, "isoformat") else value
-    return answers
-
-
-def all_answers(case):
-    return {section.key: stored_answers(case, section.key) for section in SECTIONS}
 
 
 def applicant_sex(case):
@@ -110,6 +96,7 @@ def save_section(case, key, data, version, *, by, now, today):
     run = rescreen(case, by=by, now=now, today=today)
     void_if_answers_changed(case, run, by=by, now=now)
     return run
+
 
 
 def _update_applicant(case, key, answers):

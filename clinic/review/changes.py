@@ -3,6 +3,7 @@
 import re
 
 from clinic.intake import display
+from clinic.intake.answers import printed
 
 # Each screening fact (clinic/intake/facts.py facts_from_case) and the question it comes from:
 # (facts path, section key, question name), in the interview's order.
@@ -229,3 +230,33 @@ def changed_questions(changes):
         f"{section}: {', '.join(labels)}" if section else ", ".join(labels)
         for section, labels in groups.items()
     )
+
+
+def _blank(value):
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _questions(section, before, after):
+    """The section's questions in the interview's order, then any stored under older names."""
+    asked = list(display.section_fields(section))
+    others = sorted((before.keys() | after.keys()) - set(asked))
+    return [name for name in asked + others if name in before or name in after]
+
+
+def changed_n400_answers(before, after):
+    """Every answer printed on the N-400 that differs between two `all_answers()` snapshots,
+    in the changes' stored format ({'section', 'question', 'row', 'label', 'before',
+    'after'}), in the interview's order; a list gives one change per row that differs.
+    Unanswered, blank and an empty list are the same answer."""
+    changes = []
+    for section in dict.fromkeys([*before, *after]):
+        old, new = (printed(section, side.get(section) or {}) for side in (before, after))
+        for name in _questions(section, old, new):
+            was, now = old.get(name), new.get(name)
+            if _blank(was) and _blank(now):
+                continue
+            if isinstance(was, list) or isinstance(now, list):
+                changes += _row_changes(section, name, was, now)
+            elif was != now:
+                changes.append(_change(section, name, was, now))
+    return changes

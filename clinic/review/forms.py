@@ -70,8 +70,19 @@ class QueueFilterForm(Form):
         return self.finding.data is not None and self.finding.data not in FINDING_NAMES
 
 
+class ReconfirmForm(ClinicForm):
+    """Sign the voided approval again, as it was, after reading what changed."""
+
+    facts_hash = HiddenField()
+    answers_hash = HiddenField()
+    password = PasswordField(
+        "Your password, to sign it again", [DataRequired("Sign with your password.")]
+    )
+
+
 class DecisionForm(ClinicForm):
     facts_hash = HiddenField()
+    answers_hash = HiddenField()
     decision = RadioField(
         "Decision",
         choices=[SelectChoice(d.value, d.label) for d in Decision],

@@ -63,6 +63,10 @@ class SignOff(db.Model):
     details: Mapped[dict] = mapped_column(JSON)  # conditions, questions, referred_to, ...
     facts_hash: Mapped[str] = mapped_column(String(64), index=True)
     facts: Mapped[dict] = mapped_column(JSON)  # what the attorney saw, to show what changed
+    # Every answer the N-400 prints, as the attorney saw them (None: signed before the sign-off
+    # covered more than the screening's facts), and their fingerprint.
+    answers: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    answers_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     case: Mapped[Case] = relationship()

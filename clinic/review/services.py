@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from clinic import audit
 from clinic.audit import AuditEvent
-from clinic.auth.models import User
 from clinic.auth.passwords import verify_password
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
@@ -17,10 +16,12 @@ from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
-from clinic.filing.models import MilestoneCorrection
-from clinic.review.changes import changed_answers
+from clinic.intake.answers import all_answers
+from clinic.intake.answers import answers_hash as answers_fingerprint
+from clinic.review.changes import changed_answers, changed_n400_answers
+from clinic.review.history import case_history
 from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
-from clinic.templating import local_time, spoken_date
+from clinic.templating import local_time
 
 # The findings an attorney must resolve one by one before deciding.
 MUST_RESOLVE = frozenset({"refer", "bar"})
@@ -120,8 +121,22 @@ def findings_to_resolve(run):
     return [f for f in run.result["findings"] if f["severity"] in MUST_RESOLVE] if run else []
 
 
-def decide(case, attorney, *, password, decision, resolutions, details, facts_hash, note, now):
-    """Record the attorney's decision as a sign-off and move the case. Raises NotAllowed
+def decide(
+    case,
+    attorney,
+    *,
+    password,
+    decision,
+    resolutions,
+    details,
+    facts_hash,
+    note,
+    now,
+    answers_hash=None,
+):
+    """Record the attorney's decision as a sign-off on every answer the N-400 prints, and
+    move the case. `facts_hash` and `answers_hash` are the fingerprints of what the attorney
+    read (a page from before answers had one posts no `answers_hash`). Raises NotAllowed
     (not an attorney, or prepared the case) or ServiceError (fix the form and retry)."""
     _check_attorney(attorney)
     if attorney.id in preparers(case):
@@ -135,7 +150,9 @@ def decide(case, attorney, *, password, decision, resolutions, details, facts_ha
     if held is not None and held.attorney_id != attorney.id:
         raise ServiceError(f"{held.attorney.name} is reviewing this case.")
     run = case.latest_screening
-    if run is None or run.facts_hash != facts_hash:
+    answers = all_answers(case)
+    fingerprint = answers_fingerprint(answers)
+    if run is None or run.facts_hash != facts_hash or answers_hash not in (None, fingerprint):
         raise ServiceError(
             "The answers changed while you were reviewing. Read the case again, then decide."
         )
@@ -155,6 +172,8 @@ def decide(case, attorney, *, password, decision, resolutions, details, facts_ha
         details=details,
         facts_hash=run.facts_hash,
         facts=run.facts,
+        answers=answers,
+        answers_hash=fingerprint,
         note=(note or "").strip() or None,
     )
     step = STEP_FOR[decision]
@@ -214,18 +233,40 @@ def latest_sign_off(case):
     )
 
 
+def _changes_since(sign_off, run, answers):
+    """What changed since the sign-off, question by question; [] when nothing it covers did.
+    A sign-off from before it covered every answer is bound to the screening's facts."""
+    if sign_off.answers_hash is None:
+        if run.facts_hash == sign_off.facts_hash:
+            return []
+        return changed_answers(sign_off.facts, run.facts)
+    if answers_fingerprint(answers) == sign_off.answers_hash:
+        return []
+    # The screening's facts as they were shown before (a trip by its dates), then every other
+    # answer the form prints.
+    changes = changed_answers(sign_off.facts, run.facts)
+    seen = {(c.get("section"), c.get("question"), c.get("row")) for c in changes}
+    return changes + [
+        change
+        for change in changed_n400_answers(sign_off.answers, answers)
+        if (change["section"], change["question"], change["row"]) not in seen
+    ]
+
+
 def void_if_answers_changed(case, run, *, by, now):
-    """Called after every re-screening: a sign-off on other facts is void from now on."""
+    """Called after every save of answers: a sign-off on other answers (any answer the N-400
+    prints, or the screening's facts) is void from now on, with what changed."""
     sign_off = latest_sign_off(case)
     if sign_off is None or sign_off.void is not None or run is None:
         return None
-    if run.facts_hash == sign_off.facts_hash:
+    changes = _changes_since(sign_off, run, all_answers(case))
+    if not changes:
         return None
     void = SignOffVoid(
         sign_off=sign_off,
         voided_at=now,
         voided_by_id=getattr(by, "id", None),
-        changes=changed_answers(sign_off.facts, run.facts),
+        changes=changes,
     )
     db.session.add(void)
     audit.record("review.sign_off_voided", actor=by, target=case, at=now, sign_off_id=sign_off.id)
@@ -310,74 +351,47 @@ def sections_behind(code):
     return FINDING_SECTIONS.get(code, ("character",))
 
 
-HISTORY_ACTIONS = (
-    "case.opened",
-    "screening.run",
-    "case.stage_changed",
-    "review.signed_off",
-    "review.sign_off_voided",
-    "filing.interview_scheduled",
-    "filing.certificate_recorded",
-    "filing.date_corrected",
-)
-DATE_NAMES = {
-    "filed_on": "Filing date",
-    "biometrics_on": "Biometrics date",
-    "interview_on": "Interview date",
-    "response_due_on": "Response due date",
-    "oath_on": "Oath date",
-}
+__all__ = ["case_history"]  # the case page reads the history from here
+
+# Decisions an attorney may sign again as they were, once they have read what changed.
+RECONFIRMABLE = frozenset({Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS})
 
 
-def case_history(case):
-    """What happened to the case, oldest first, from the audit trail: [(when, who, what)]."""
-    events = db.session.scalars(
-        select(AuditEvent)
-        .where(
-            AuditEvent.object_type == "cases",
-            AuditEvent.object_id == case.id,
-            AuditEvent.action.in_(HISTORY_ACTIONS),
-        )
-        .order_by(AuditEvent.id)
-    ).all()
-    names = dict(
-        db.session.execute(
-            select(User.id, User.name).where(
-                User.id.in_({e.actor_id for e in events if e.actor_id})
-            )
-        ).all()
-    )
-    corrections = {
-        c.id: c
-        for c in db.session.scalars(
-            select(MilestoneCorrection).where(MilestoneCorrection.case_id == case.id)
-        )
-    }
-    return [
-        (event.at, names.get(event.actor_id), _history_line(event, corrections)) for event in events
+def reconfirmable(case):
+    """The void sign-off whose decision may be signed again in one step, or None: the case
+    is back in review because answers changed, and that sign-off approved it."""
+    sign_off = latest_sign_off(case)
+    if case.stage != Stage.IN_REVIEW or sign_off is None or sign_off.void is None:
+        return None
+    return sign_off if sign_off.decision in RECONFIRMABLE else None
+
+
+def reconfirm(case, attorney, *, password, facts_hash, answers_hash, now):
+    """Sign again the decision of the void sign-off, with its resolutions and details, on the
+    answers as they are now. A finding to resolve that the earlier sign-off did not resolve
+    refuses it (the full decision form is then needed)."""
+    earlier = reconfirmable(case)
+    if earlier is None:
+        raise ServiceError("There is no voided approval to sign again: decide below.")
+    resolved = {r["code"]: r for r in earlier.resolutions}
+    new = [
+        f["code"] for f in findings_to_resolve(case.latest_screening) if f["code"] not in resolved
     ]
-
-
-HISTORY_LINES = {
-    "case.opened": "Case opened",
-    "review.sign_off_voided": "Sign-off void: answers changed",
-    "filing.interview_scheduled": "Interview date recorded",
-    "filing.certificate_recorded": "Certificate number recorded",
-    "filing.date_corrected": "A milestone date was corrected",
-}
-
-
-def _history_line(event, corrections):
-    details = event.details
-    if event.action == "screening.run":
-        return f"Screened: {details.get('outcome', '').replace('_', ' ')}"
-    if event.action == "case.stage_changed":
-        return f"Moved to: {Stage(details['to_stage']).label}"
-    if event.action == "review.signed_off":
-        return f"Signed off: {Decision(details['decision']).label}"
-    correction = corrections.get(details.get("correction_id"))
-    if event.action == "filing.date_corrected" and correction is not None:
-        before, after = spoken_date(correction.before), spoken_date(correction.after)
-        name = DATE_NAMES.get(correction.field, "Date")
-        return f"{name} corrected: {before} → {after} ({correction.reason})"
-    return HISTORY_LINES[event.action]
+    if new:
+        raise ServiceError(
+            f"The answers raise a finding the earlier sign-off did not resolve ({', '.join(new)}): "
+            "decide below."
+        )
+    return decide(
+        case,
+        attorney,
+        password=password,
+        decision=earlier.decision,
+        resolutions=[resolved[f["code"]] for f in findings_to_resolve(case.latest_screening)],
+        details=earlier.details,
+        facts_hash=facts_hash,
+        answers_hash=answers_hash,
+        note=f"Signed again after reading the changes since the sign-off of "
+        f"{local_time(earlier.signed_at, '%b %-d, %Y %H:%M')}.",
+        now=now,
+    )

@@ -12,15 +12,16 @@ from clinic.cases.views import case_or_404
 from clinic.clock import utcnow
 from clinic.forms import show_service_error
 from clinic.intake import display
+from clinic.intake.answers import all_answers, answers_hash
 from clinic.intake.sections import SECTIONS
-from clinic.intake.services import all_answers
 from clinic.review import changes, services
-from clinic.review.forms import QueueFilterForm, decision_form
+from clinic.review.forms import QueueFilterForm, ReconfirmForm, decision_form
 from clinic.review.models import Decision
 from clinic.review.services import FINDING_NAMES
 from clinic.web import flash_refusal
 
 bp = Blueprint("review", __name__, url_prefix="/review")
+AGAIN = "again"  # the sign-again form's prefix: its fields apart from the decision form's
 
 
 @bp.get("/")
@@ -44,7 +45,7 @@ def show(case_id):
     if run is None:
         return render_template("review/not_screened.html", case=case)
     if request.method == "GET":
-        form = decision_form(run, facts_hash=run.facts_hash)
+        form = decision_form(run, facts_hash=run.facts_hash, answers_hash=_fingerprint(case))
         audit.record("case.viewed", actor=current_user, target=case, at=utcnow(), page="review")
     else:
         form = decision_form(run)
@@ -65,6 +66,7 @@ def _signed(case, form):
             resolutions=form.resolutions(),
             details=form.details(),
             facts_hash=form.facts_hash.data,
+            answers_hash=form.answers_hash.data or None,
             note=form.note.data,
             now=utcnow(),
         )
@@ -76,7 +78,11 @@ def _signed(case, form):
     return True
 
 
-def _page(case):
+def _fingerprint(case):
+    return answers_hash(all_answers(case))
+
+
+def _page(case, reconfirm_form=None):
     """What the review page shows besides the form: every answer and any void, as read."""
     answers = all_answers(case)
     sign_off = services.latest_sign_off(case)
@@ -92,7 +98,44 @@ def _page(case):
         else [],
         "waiting": case.stage == Stage.IN_REVIEW,
         "is_preparer": current_user.id in services.preparers(case),
+        "reconfirmable": services.reconfirmable(case),
+        "reconfirm_form": reconfirm_form
+        or ReconfirmForm(
+            formdata=None,
+            prefix=AGAIN,
+            facts_hash=case.latest_screening.facts_hash,
+            answers_hash=_fingerprint(case),
+        ),
     }
+
+
+@bp.post("/<int:case_id>/reconfirm")
+@roles_required(Role.ATTORNEY)
+def reconfirm(case_id):
+    """Sign the voided approval again in one step, on the answers now shown."""
+    case = case_or_404(case_id)
+    run = case.latest_screening or abort(404)
+    form = ReconfirmForm(prefix=AGAIN)
+    if form.validate_on_submit():
+        try:
+            services.reconfirm(
+                case,
+                current_user,
+                password=form.password.data,
+                facts_hash=form.facts_hash.data,
+                answers_hash=form.answers_hash.data,
+                now=utcnow(),
+            )
+        except services.NotAllowed as refusal:
+            abort(403, str(refusal))
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash("Signed again: the same decision, on the answers as they are now.", "success")
+            return redirect(url_for("cases.show", case_id=case.id))
+    form_page = decision_form(run, facts_hash=run.facts_hash, answers_hash=_fingerprint(case))
+    page = _page(case, reconfirm_form=form)
+    return render_template("review/show.html", case=case, run=run, form=form_page, **page), 422
 
 
 @bp.post("/<int:case_id>/claim")

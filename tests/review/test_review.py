@@ -1,7 +1,7 @@
 """Attorney review: claims, resolving each finding, signing with a password, and voids."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from clinic.audit import AuditEvent
 from clinic.cases.models import Case
@@ -164,12 +164,87 @@ def test_changing_a_trip_voids_the_sign_off_and_shows_the_change(app, attorney, 
     assert "void" in page_text(volunteer.get(f"/cases/{case.id}"))
 
 
-def test_changing_the_phone_number_keeps_the_sign_off(app, attorney, volunteer, case):
+def hidden(client, case_id, name):
+    page = client.get(f"/review/{case_id}").get_data(as_text=True)
+    return page.split(f'name="{name}" type="hidden" value="')[1].split('"')[0]
+
+
+def sign_again(client, case_id, password=DEFAULT_PASSWORD):
+    return client.post(
+        f"/review/{case_id}/reconfirm",
+        data={
+            "again-facts_hash": hidden(client, case_id, "again-facts_hash"),
+            "again-answers_hash": hidden(client, case_id, "again-answers_hash"),
+            "again-password": password,
+        },
+    )
+
+
+def test_the_sign_off_covers_answers_the_screening_does_not_read(app, attorney, volunteer, case):
+    """The phone is printed on the N-400 (Part 11): changing it voids the approval, and the
+    attorney reads the change, question by question."""
     decide(attorney, case.id)
     post_section(volunteer, case.id, "contact", {"phone": "617-555-0123"})
+    assert stage(app, case.id) == Stage.IN_REVIEW
+    page = page_text(attorney.get(f"/review/{case.id}"))
+    assert "The last sign-off is void" in page
+    assert "Phone" in page and "(978) 555-0199" in page and "(617) 555-0123" in page
+    assert "Came back" not in page.split("What changed")[1].split("Screening")[0]
+
+
+def test_an_approval_voided_by_a_change_is_signed_again_in_one_step(app, attorney, volunteer, case):
+    decide(attorney, case.id)
+    post_section(volunteer, case.id, "contact", {"phone": "617-555-0123"})
+    assert 'Sign "Approve to file" again' in page_text(attorney.get(f"/review/{case.id}"))
+    assert "That is not your password." in page_text(sign_again(attorney, case.id, "nope"))
+    assert sign_again(attorney, case.id).status_code == 302
     assert stage(app, case.id) == Stage.APPROVED
     with app.app_context():
-        assert db.session.scalar(select(SignOff)).void is None
+        first, second = db.session.scalars(select(SignOff).order_by(SignOff.id)).all()
+        assert first.void is not None and second.void is None
+        assert second.decision == first.decision and second.resolutions == first.resolutions
+        assert second.answers["contact"]["phone"] == "6175550123"
+
+
+def test_a_new_finding_needs_the_full_decision_not_a_second_signature(
+    app, attorney, volunteer, case
+):
+    decide(attorney, case.id)
+    post_section(volunteer, case.id, "trips", {**TRIP_200_DAYS, "trips-0-returned": "02/20/2024"})
+    response = sign_again(attorney, case.id)
+    assert response.status_code == 422
+    assert "did not resolve (TRIP_OVER_365)" in page_text(response)
+    assert stage(app, case.id) == Stage.IN_REVIEW
+
+
+def test_answers_changed_before_signing_again_are_caught(app, attorney, volunteer, case):
+    decide(attorney, case.id)
+    post_section(volunteer, case.id, "contact", {"phone": "617-555-0123"})
+    seen = hidden(attorney, case.id, "again-answers_hash")
+    post_section(volunteer, case.id, "contact", {"phone": "617-555-0999"})
+    response = attorney.post(
+        f"/review/{case.id}/reconfirm",
+        data={
+            "again-facts_hash": hidden(attorney, case.id, "again-facts_hash"),
+            "again-answers_hash": seen,
+            "again-password": DEFAULT_PASSWORD,
+        },
+    )
+    assert "The answers changed while you were reviewing" in page_text(response)
+    assert stage(app, case.id) == Stage.IN_REVIEW
+
+
+def test_a_sign_off_from_before_it_covered_every_answer_stays_bound_to_the_facts(
+    app, attorney, volunteer, case
+):
+    decide(attorney, case.id)
+    with app.app_context():  # as the migration leaves the sign-offs made before it
+        db.session.execute(update(SignOff.__table__).values(answers=None, answers_hash=None))
+        db.session.commit()
+    post_section(volunteer, case.id, "contact", {"phone": "617-555-0123"})
+    assert stage(app, case.id) == Stage.APPROVED
+    post_section(volunteer, case.id, "trips", {**TRIP_200_DAYS, "trips-0-returned": "08/30/2023"})
+    assert stage(app, case.id) == Stage.IN_REVIEW
 
 
 def test_an_attorney_who_edited_answers_cannot_sign(app, login_as, make, volunteer):
