@@ -387,6 +387,35 @@ ROUTES = [
         partner=DAY_WORK,
         other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/intake/trips",
     ),
+    # Issue 13, the whole N-400 interview: its new sections, and signing a voided approval
+    # again in one step.
+    *(
+        Route(
+            "intake.section",
+            method,
+            lambda w, key=key: f"/cases/{w.home_case.id}/intake/{key}",
+            TABLE_STAFF,
+            data={"version": "1"} if method == "POST" else None,
+            ok=(200, 302, 409),
+            other_org_path=lambda w, key=key: f"/cases/{w.other_case.id}/intake/{key}",
+            partner=DAY_WORK,
+            other_day_path=lambda w, key=key: f"/cases/{w.home_elsewhere.id}/intake/{key}",
+            id=f"{method} intake.section ({key})",
+        )
+        for key in ("names", "biographic", "conduct", "oath", "eligibility", "preparer")
+        for method in ("GET", "POST")
+    ),
+    Route(
+        "review.reconfirm",
+        "POST",
+        lambda w: f"/review/{w.home_case.id}/reconfirm",
+        ATTORNEYS,
+        data={"again-password": "not the password"},
+        ok=(200, 302, 422),
+        other_org_path=lambda w: f"/review/{w.other_case.id}/reconfirm",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/review/{w.home_elsewhere.id}/reconfirm",
+    ),
 ]
 
 # Reachable without logging in, each tested in its own module.

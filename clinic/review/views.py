@@ -114,7 +114,9 @@ def _page(case, reconfirm_form=None):
 def reconfirm(case_id):
     """Sign the voided approval again in one step, on the answers now shown."""
     case = case_or_404(case_id)
-    run = case.latest_screening or abort(404)
+    run = case.latest_screening
+    if run is None:
+        return redirect(url_for("review.show", case_id=case.id))
     form = ReconfirmForm(prefix=AGAIN)
     if form.validate_on_submit():
         try:
