@@ -22,6 +22,8 @@ ROW_NAMES = {
     "jobs": "Job",
     "convictions": "Conviction",
     "dui_convictions": "DUI conviction",
+    "other_names": "Other name",
+    "prior_spouses": "Earlier marriage",
 }
 # Typing hints in a label ("To (blank if current)") say how to fill the form, not what it holds.
 _TYPING_HINT = re.compile(r"\s*\(blank[^)]*\)")

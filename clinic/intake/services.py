@@ -57,6 +57,23 @@ def section_status(case):
     return status
 
 
+def n400_status(case):
+    """[(Section, labels still missing for the N-400)] in interview order: the screening's
+    questions and the form's own (an unsaved section misses all of them)."""
+    sex = applicant_sex(case)
+    return [
+        (section, section.n400_missing(stored_answers(case, section.key), sex))
+        for section in SECTIONS
+    ]
+
+
+def n400_extra_missing(case, section):
+    """What the N-400 still needs from this section beyond the screening's questions."""
+    answers, sex = stored_answers(case, section.key), applicant_sex(case)
+    screening = section.missing(answers, sex)
+    return [label for label in section.n400_missing(answers, sex) if label not in screening]
+
+
 def incomplete_sections(case):
     return [
         section

@@ -133,6 +133,7 @@ def section(case_id, key):
         section=section,
         form=form,
         status=services.section_status(case),
+        n400_missing=services.n400_extra_missing(case, section),
         latest=case.latest_screening,
         sensitive=policy.can_see_sensitive(current_user, case, doing_intake=True),
         focus=focus,
