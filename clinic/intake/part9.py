@@ -20,9 +20,11 @@ def _taxes_owed(value):
 
 
 def _court_martialed(answers):
+    """Item 27, from its own question and "Was the service honorable?"; skipped (None), as
+    the form says, for someone who never served."""
     military = answers.get("military", {})
     if not military.get("served"):
-        return None if military.get("served") is None else False
+        return None
     if military.get("court_martialed") or military.get("honorable") is False:
         return True
     return military.get("court_martialed")

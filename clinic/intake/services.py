@@ -115,7 +115,6 @@ def save_section(case, key, data, version, *, by, now, today):
     return run
 
 
-
 def _update_applicant(case, key, answers):
     applicant = case.applicant
     if key == "contact":
