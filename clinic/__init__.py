@@ -102,6 +102,7 @@ def _register_blueprints(app):
     from clinic.filing.views import bp as filing_bp
     from clinic.intake.views import bp as intake_bp
     from clinic.main.views import bp as main_bp
+    from clinic.n400.views import bp as n400_bp
     from clinic.packets.views import bp as packets_bp
     from clinic.review.views import bp as review_bp
     from clinic.voter.views import bp as voter_bp
@@ -115,6 +116,7 @@ def _register_blueprints(app):
         intake_bp,
         review_bp,
         packets_bp,
+        n400_bp,
         filing_bp,
         voter_bp,
     )

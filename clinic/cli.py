@@ -15,6 +15,7 @@ from clinic.cases.models import Case
 from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
+from clinic.n400 import services as n400
 from clinic.packets import services as packets
 from clinic.packets.pdf import render_pdf
 from clinic.voter.gate import NotACitizenYet
@@ -120,6 +121,25 @@ def voter_checklist_command(case_id, output):
     with open(output, "wb") as out:
         out.write(render_pdf(html, current_app.static_folder))
     click.echo(f"Wrote {output}.")  # only read the case: nothing to commit
+
+
+@clinic_group.command("n400")
+@click.argument("case_id", type=int)
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+@click.option("--draft", is_flag=True, help="The draft, marked DRAFT on every page.")
+def n400_command(case_id, output, draft):
+    """Write a case's filled N-400 (the clean form only after an attorney's approval)."""
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise click.ClickException("No such case.")
+    try:
+        printed = n400.n400_pdf(case, draft=draft, by=None, now=utcnow(), today=today(), via="cli")
+    except n400.NotApproved as refusal:
+        raise click.ClickException(f"{refusal} Add --draft for the draft.") from refusal
+    with open(output, "wb") as out:
+        out.write(printed.pdf)
+    db.session.commit()  # the download's audit event
+    click.echo(f"Wrote {output} ({'draft' if draft else 'to sign'}).")
 
 
 def _organization_named(name, now):

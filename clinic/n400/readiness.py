@@ -1,0 +1,43 @@
+"""How ready a case's N-400 is: the questions the map fills that apply to this applicant, and
+which of them are still unanswered ("N-400 ready: 83% — missing: ...")."""
+
+from dataclasses import dataclass
+
+from clinic.n400.plan import blank, lookup, token
+
+
+@dataclass(frozen=True)
+class Readiness:
+    asked: int
+    answered: int
+    missing: tuple  # labels, in form order
+
+    @property
+    def percent(self):
+        return 100 if not self.asked else self.answered * 100 // self.asked
+
+    @property
+    def complete(self):
+        return not self.missing
+
+
+def readiness(edition, answers):
+    """One question per answer the map reads (a yes/no is one question, not two boxes); a
+    question counts when it applies (`ask_if`) and is not optional."""
+    questions = {}
+    for spec in edition.fields:
+        if spec.get("optional") or spec["source"] in questions:
+            continue
+        if _applies(spec.get("ask_if"), answers):
+            label = spec.get("label", spec["source"])
+            questions[spec["source"]] = f"{label} (Part {spec['part']})"
+    missing = [label for source, label in questions.items() if blank(lookup(answers, source))]
+    unique = tuple(dict.fromkeys(missing))
+    return Readiness(asked=len(questions), answered=len(questions) - len(missing), missing=unique)
+
+
+def _applies(condition, answers):
+    if not condition:
+        return True
+    value = lookup(answers, condition["source"])
+    return not blank(value) and token(value) in condition["in"]
