@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import expect
 
+from clinic.intake import display, n400_forms
 from tests.e2e.axe import check
 from tests.e2e.people import PASSWORD, add_row, expect_text, fill, log_in, select
 from tests.e2e.settings import LAPTOP
@@ -151,6 +152,25 @@ def check_in(coalition, given, family, born, **extra):
     return int(page.url.split("/cases/")[1].split("/")[0])
 
 
+# The N-400's own Part 9 sections, every question answered No (as most applicants answer).
+PART_9 = (
+    ("Crimes, drugs, fraud, removal", "conduct"),
+    ("Parties, violent groups, persecution", "groups"),
+    ("Armed groups and weapons", "weapons"),
+)
+
+
+def no_to_all(key):
+    """{question: "No"} for the yes/no questions of a section, those asked only after a "yes"
+    left out: the labels as the page shows them."""
+    follow_ups = {"used_weapon", "threatened_weapon"}
+    return {
+        display.question_label(key, name): "No"
+        for name in n400_forms.YES_NO_QUESTIONS[key]
+        if name not in follow_ups
+    }
+
+
 # The whole interview, one applicant: {section title: (answers, rows)}; rows are
 # (add button, {column: value}) in order. Sections not given are answered "as usual".
 def usual_interview(**changes):
@@ -166,6 +186,14 @@ def usual_interview(**changes):
             },
             [],
         ),
+        "Other names, name change, Social Security": (
+            {
+                "Does the applicant want to legally change their name?": "No",
+                "Does the applicant need an accommodation": "No",
+                "Should Social Security issue a card (or a new one)?": "No",
+            },
+            [],
+        ),
         "Green card": (
             {
                 "A-number": "A201-555-019",
@@ -175,11 +203,24 @@ def usual_interview(**changes):
             },
             [],
         ),
+        "Height, weight, eyes and hair": (
+            {
+                "Ethnicity": "Hispanic or Latino",
+                "Race": "White",
+                "Height: feet": "5",
+                "Height: inches": "4",
+                "Weight in pounds": "140",
+                "Eye color": "Brown",
+                "Hair color": "Black",
+            },
+            [],
+        ),
         "Where they live": (
             {
                 "State of residence now": "Massachusetts",
                 "Living in this state since": "03/01/2012",
                 "A student who depends on family in another state?": "No",
+                "Is the current home address also the mailing address?": "Yes",
             },
             [
                 (
@@ -204,9 +245,26 @@ def usual_interview(**changes):
             },
             [],
         ),
-        "Work and school": ({}, []),
+        "Work and school": (
+            {},
+            [
+                (
+                    "Add a job",
+                    {
+                        "Employer or school": "Lawrence General Hospital",
+                        "Occupation or field of study": "Cook",
+                        "City or town": "Lawrence",
+                        "From": "04/01/2012",
+                    },
+                )
+            ],
+        ),
         "Military and Selective Service": (
-            {"Ever served in the U.S. armed forces?": "No"},
+            {
+                "Ever served in the U.S. armed forces?": "No",
+                "Ever left the U.S. to avoid being drafted": "No",
+                "Ever applied for any kind of exemption from U.S. military service?": "No",
+            },
             [],
         ),
         "Arrests, court and other questions": (
@@ -222,6 +280,7 @@ def usual_interview(**changes):
             },
             [],
         ),
+        **{title: (no_to_all(key), []) for title, key in PART_9},
         "Taxes": ({"Federal income taxes": "Filed every year, nothing owed"}, []),
         "Parents' citizenship": (
             {
@@ -241,7 +300,26 @@ def usual_interview(**changes):
                 "Household income last year (dollars)": "68000",
                 "Anyone in the household receives Medicaid, SNAP, TANF or SSI?": "No",
                 "A financial hardship (medical bills, job loss, eviction)?": "No",
+                "Is the applicant the head of the household?": "Yes",
             },
+            [],
+        ),
+        "The oath and the Constitution": (
+            {
+                "Has, or ever had, a hereditary title": "No",
+                "Supports the Constitution": "Yes",
+                "Understands the full Oath of Allegiance?": "Yes",
+                "Unable to take the oath because of a physical": "No",
+                "Willing to take the full Oath of Allegiance?": "Yes",
+                "If the law requires it, willing to bear arms for the U.S.?": "Yes",
+                "If the law requires it, willing to do noncombatant service": "Yes",
+                "If the law requires it, willing to do work of national importance": "Yes",
+            },
+            [],
+        ),
+        "Eligibility (N-400 Part 1)": ({}, []),  # the screening's path, chosen already
+        "Interpreter and preparer": (
+            {"Who prepared the application": "Vân Volunteer (Volunteer)"},
             [],
         ),
     }
@@ -256,6 +334,7 @@ def interview(coalition, case_id, sections, nationality="Dominican Republic"):
     page = coalition.as_("volunteer")
     page.goto(f"/cases/{case_id}/intake/contact")
     page.get_by_label("Countries of birth and citizenship").select_option(label=nationality)
+    page.get_by_label("Country of birth", exact=True).select_option(label=nationality)
     for title, (answers, rows) in sections.items():
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         fill(page, answers)  # in the form's order: an answer may reveal the next question
