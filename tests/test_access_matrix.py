@@ -289,6 +289,28 @@ ROUTES = [
         other_org_path=lambda w: f"/packets/{w.other_job}/download",
         partner=HOST_ONLY,
     ),
+    # Issue 13, the N-400 form: the draft at any time, the form to sign after an approval
+    # (refused with a redirect to the case page until then); attorneys and coordinators.
+    Route(
+        "n400.draft",
+        "GET",
+        lambda w: f"/cases/{w.home_case.id}/n400-draft.pdf",
+        CASEWORKERS,
+        ok=(200,),
+        other_org_path=lambda w: f"/cases/{w.other_case.id}/n400-draft.pdf",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere.id}/n400-draft.pdf",
+    ),
+    Route(
+        "n400.final",
+        "GET",
+        lambda w: f"/cases/{w.home_approved.id}/n400.pdf",
+        CASEWORKERS,
+        ok=(200, 302),
+        other_org_path=lambda w: f"/cases/{w.other_approved.id}/n400.pdf",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/cases/{w.home_elsewhere_approved.id}/n400.pdf",
+    ),
     # After approval: milestones and follow-up.
     Route(
         "filing.record",

@@ -31,7 +31,7 @@ def derived(answers, screening, today):
     """The computed sources, from plain answers and the screening's result (a dict)."""
     contact, marriage = answers.get("contact", {}), answers.get("marriage", {})
     character = answers.get("character", {})
-    rows = [row for row in answers.get("residence", {}).get("addresses", []) if row]
+    rows = _rows(answers.get("residence", {}).get("addresses"))
     current, prior = _current_address(rows)
     nationality, others = _nationalities(contact)
     return {
@@ -53,8 +53,17 @@ def derived(answers, screening, today):
             character.get("removal_proceedings")
         ),
         "reduced_fee": FEE_REDUCTION.get((screening.get("fee") or {}).get("basis")),
-        "convictions": [_conviction(row) for row in character.get("convictions", []) if row],
+        "convictions": [_conviction(row) for row in _rows(character.get("convictions"))],
     }
+
+
+def _rows(rows):
+    """A list's rows that are rows (answers kept from older interviews may be anything)."""
+    return [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+
+
+def _whole(value):
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _current_address(rows):
@@ -101,7 +110,7 @@ def _country_name(code):
 
 
 def _times_married(marriage):
-    status, prior = marriage.get("status"), marriage.get("prior_marriages")
+    status, prior = marriage.get("status"), _whole(marriage.get("prior_marriages"))
     if status is None or prior is None:
         return 0 if status == "single" else None
     return prior + (1 if status in ("married", "separated") else 0)
@@ -111,10 +120,12 @@ def _children_under_18(answers, today):
     if "status" not in answers.get("marriage", {}):
         return None
     count = 0
-    for child in answers["marriage"].get("children", []):
-        born = child.get("date_of_birth")
-        if born and _age(date.fromisoformat(born), today) < 18:
-            count += 1
+    for child in _rows(answers["marriage"].get("children")):
+        try:
+            born = date.fromisoformat(str(child.get("date_of_birth")))
+        except ValueError:
+            continue
+        count += _age(born, today) < 18
     return count
 
 
@@ -123,11 +134,12 @@ def _age(born, today):
 
 
 def _count_answer(count):
+    count = _whole(count)
     return None if count is None else count > 0
 
 
 def _conviction(row):
-    days = row.get("sentence_days")
+    days = _whole(row.get("sentence_days"))
     return {
         **row,
         "outcome": "Convicted",

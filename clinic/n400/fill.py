@@ -23,23 +23,31 @@ class FittingAppearances(ExtendedAppearanceStreamGenerator):
     """pikepdf's appearance streams, with the font made smaller (down to 5 pt) when a value is
     too wide for its box, as a viewer's "auto" size would: nothing is cut off."""
 
+    def __init__(self, pdf, form):
+        super().__init__(pdf, form)
+        self.measures = {}  # font name -> _Widths
+
     def generate_text(self, field):
         if not field.flags & COMB:
-            _fit_font(field)
+            self._fit_font(field)
         super().generate_text(field)
 
+    def _fit_font(self, field):
+        match = _TF.search(bytes(field.default_appearance))
+        if match is not None:
+            name = match.group(1).decode()
+            if name not in self.measures:
+                self.measures[name] = _Widths(SimpleFont.load(Name(name), field.default_resources))
+            _fit_font(field, match, self.measures[name])
 
-def _fit_font(field):
-    match = _TF.search(bytes(field.default_appearance))
-    if match is None:
-        return
-    font = SimpleFont.load(Name(match.group(1).decode()), field.default_resources)
+
+def _fit_font(field, match, measure):
     size = Decimal(match.group(2).decode())
     x1, y1, x2, y2 = (Decimal(str(float(v))) for v in field.obj.Rect)
     width, height = x2 - x1 - 4, y2 - y1 - 2
     text = field.value_as_string
     fitted = size
-    while fitted > SMALLEST_FONT and not _fits(font, text, fitted, width, height, field):
+    while fitted > SMALLEST_FONT and not _fits(measure, text, fitted, width, height, field):
         fitted -= Decimal("0.5")
     if fitted != size:
         da = bytes(field.default_appearance)
@@ -47,13 +55,32 @@ def _fit_font(field):
         field.obj.DA = pikepdf.String(da[:start] + str(fitted).encode() + da[end:])
 
 
-def _fits(font, text, size, width, height, field):
+class _Widths:
+    """A font's text widths, each character measured once (pikepdf measures per call)."""
+
+    def __init__(self, font):
+        self.font, self.units = font, {}
+
+    def __call__(self, text, size):
+        try:
+            encoded = self.font.encode(text)
+        except (NotImplementedError, UnicodeEncodeError):
+            encoded = text.encode("ascii", errors="replace")
+        total = Decimal(0)
+        for byte in encoded:
+            if byte not in self.units:
+                self.units[byte] = Decimal(self.font.unscaled_char_width(bytes([byte])))
+            total += self.units[byte]
+        return total * size / 1000
+
+
+def _fits(measure, text, size, width, height, field):
     if not field.flags & MULTILINE:
-        return Decimal(font.text_width(text, size)) <= width
+        return measure(text, size) <= width
     lines, line = 1, Decimal(0)
-    space = Decimal(font.text_width(" ", size))
+    space = measure(" ", size)
     for word in text.split():
-        word_width = Decimal(font.text_width(word, size))
+        word_width = measure(word, size)
         if word_width > width:
             return False
         if line and line + space + word_width > width:

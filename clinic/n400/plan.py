@@ -5,6 +5,7 @@ plain values out. clinic/n400/fill.py writes them into the PDF.
 """
 
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 
 from clinic.intake.fields import countries
@@ -73,8 +74,34 @@ def formatted(value, spec, date_format):
         return countries().get(str(value), str(value))
     if kind == "digit":
         text = str(value).zfill(spec["width"])
-        return text[spec["position"]] if len(text) == spec["width"] else None
-    return " ".join(token(value).split()) or None
+        fits = text.isdigit() and len(text) == spec["width"]
+        return text[spec["position"]] if fits else None
+    return printable(" ".join(token(value).split())) or None
+
+
+def printable(text):
+    """Text in the form's font (Windows-1252): accents the font lacks folded to the nearest
+    letter it has (ễ -> ê), any other character replaced by "?"."""
+    return "".join(_printable_char(char) for char in text)
+
+
+def _printable_char(char):
+    if _encodes(char):
+        return char
+    decomposed = unicodedata.normalize("NFD", char)
+    for end in range(len(decomposed) - 1, 0, -1):
+        nearer = unicodedata.normalize("NFC", decomposed[:end])
+        if _encodes(nearer):
+            return nearer
+    return "?"
+
+
+def _encodes(text):
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _date(value, date_format):

@@ -3,6 +3,8 @@ as clinic.n400.answers.form_answers() returns them: the round-trip test's and th
 
 from datetime import date
 
+from clinic.n400.answers import derived
+
 TODAY = date(2026, 12, 3)
 
 
@@ -17,32 +19,33 @@ def trip(n):
 
 
 TRIPS = [trip(n) for n in range(14)]
+ADDRESSES = [
+    {
+        "address": "12 Elm St Apt 3",
+        "city": "Lawrence",
+        "state": "MA",
+        "zip_code": "01840",
+        "country": "US",
+        "moved_in": "2023-05-01",
+        "moved_out": None,
+    },
+]
+ADDRESSES += [
+    {
+        "address": f"{n} Oak Ave",
+        "city": "Lowell",
+        "state": "MA",
+        "zip_code": "01850",
+        "country": "US",
+        "moved_in": f"20{10 + n}-01-01",
+        "moved_out": f"20{11 + n}-01-01",
+    }
+    for n in range(1, 6)
+]
 
 
-def complete_answers():
-    derived_rows = [
-        {
-            "address": "12 Elm St Apt 3",
-            "city": "Lawrence",
-            "state": "MA",
-            "zip_code": "01840",
-            "country": "US",
-            "moved_in": "2023-05-01",
-            "moved_out": None,
-        },
-    ]
-    prior = [
-        {
-            "address": f"{n} Oak Ave",
-            "city": "Lowell",
-            "state": "MA",
-            "zip_code": "01850",
-            "country": "US",
-            "moved_in": f"20{10 + n}-01-01",
-            "moved_out": f"20{11 + n}-01-01",
-        }
-        for n in range(1, 6)
-    ]
+def stored_sections():
+    """Every section's answers as the interview stores them."""
     return {
         "contact": {
             "family_names": "Ruiz Ortega",
@@ -85,6 +88,9 @@ def complete_answers():
             "hair_color": "black",
         },
         "residence": {
+            "state": "MA",
+            "state_since": "2010-01-01",
+            "addresses": ADDRESSES,
             "mailing_same": False,
             "mailing_in_care_of": "Casa Amiga",
             "mailing_street": "PO Box 9",
@@ -191,6 +197,14 @@ def complete_answers():
             "removal_proceedings": "never",
             "child_support": "not_applicable",
             "probation_completed": "yes",
+            "convictions": [
+                {
+                    "date": "2016-07-01",
+                    "kind": "other",
+                    "sentence_days": 10,
+                    "details": "Shoplifting",
+                },
+            ],
         },
         "conduct": {
             "crimes_not_arrested": False,
@@ -266,35 +280,22 @@ def complete_answers():
             "interpreter_email": "ana@example.org",
             "preparer_phone": "978-555-0150",
         },
-        "derived": {
-            "eligibility": "316a",
-            "nationality": "DO",
-            "other_nationalities": "Spain",
-            "current_address": {**derived_rows[0], "postal_code": None},
-            "prior_addresses": prior,
-            "mailing": {"zip_code": "01841", "postal_code": None},
-            "times_married": 2,
-            "children_under_18": 5,
-            "owes_taxes": False,
-            "nonresident_return": False,
-            "ever_arrested": True,
-            "child_support_failed": False,
-            "removal_proceedings": False,
-            "reduced_fee": True,
-            "convictions": [
-                {
-                    "details": "Shoplifting (dismissed)",
-                    "date": "2016-07-01",
-                    "outcome": "Convicted",
-                    "sentence": "10 days",
-                }
-            ],
-            "preparer": {
-                "family_name": "Santos",
-                "given_name": "Rita",
-                "organization": "Lawrence Community Works",
-                "phone": "9785550150",
-                "email": "rita@example.org",
-            },
-        },
     }
+
+
+SCREENING = {"path": "319a", "fee": {"basis": "reduced"}}  # as the engine screens them
+PREPARER = {
+    "family_name": "Santos",
+    "given_name": "Rita",
+    "organization": "Lawrence Community Works",
+    "phone": "9785550150",
+    "email": "rita@example.org",
+}
+
+
+def complete_answers():
+    """What clinic.n400.answers.form_answers() gives for such a case."""
+    answers = stored_sections()
+    answers["household"]["earners"] = 2  # asked on the form; the interview doesn't ask it yet
+    answers["derived"] = {**derived(answers, SCREENING, TODAY), "preparer": PREPARER}
+    return answers
