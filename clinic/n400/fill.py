@@ -190,11 +190,14 @@ def _set_text(field, value):
 
 
 def _option(field, value):
+    """The field's option for this value: the same text (the form pads " MA"), else the one
+    option that contains it ("Boston" for " Massachusetts - USCIS Boston Field Office")."""
     wanted = value.strip().casefold()
-    for option in field.options:
-        export = str(option.export_value)
-        if export.strip().casefold() == wanted:
-            return export
+    exports = [str(option.export_value) for option in field.options]
+    same = [export for export in exports if export.strip().casefold() == wanted]
+    containing = [export for export in exports if wanted and wanted in export.casefold()]
+    if same or len(containing) == 1:
+        return (same or containing)[0]
     return None
 
 

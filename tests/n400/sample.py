@@ -259,6 +259,7 @@ def stored_sections():
             "size": 4,
             "income": 52000,
             "head_of_household": False,
+            "earners": 2,
             "head_of_household_name": "Luis A Ortega",
         },
         "oath": {
@@ -296,6 +297,5 @@ PREPARER = {
 def complete_answers():
     """What clinic.n400.answers.form_answers() gives for such a case."""
     answers = stored_sections()
-    answers["household"]["earners"] = 2  # asked on the form; the interview doesn't ask it yet
     answers["derived"] = {**derived(answers, SCREENING, TODAY), "preparer": PREPARER}
     return answers

@@ -136,12 +136,7 @@ def test_every_interview_answer_the_map_reads_is_asked(edition):
     assert sorted(set(unasked)) == sorted(NOT_ASKED)
 
 
-NOT_ASKED = {
-    "contact.other_dates_of_birth",
-    "household.earners",
-    "military.former_abroad",
-    "oath.titles",
-}
+NOT_ASKED = set()
 
 
 # Boxes of the form the interview has no answer for yet (the box stays empty).

@@ -85,12 +85,12 @@ def test_other_roles_may_not_print_it(login_as, n400_case, role):
 
 def test_the_case_page_shows_readiness_and_the_links(attorney, login_as, n400_case, sign):
     page = page_text(attorney.get(f"/cases/{n400_case.id}"))
-    assert "N-400 ready: 97%" in page and "Household members earning income" in page
+    assert "N-400 ready: 98%" in page
     assert "Preparer's family name (Part 13)" in page  # nobody named, approved or interviewed
     assert "N-400 draft (PDF)" in page and "N-400 to sign (PDF)" not in page
     sign(n400_case, attorney.user)
     page = page_text(attorney.get(f"/cases/{n400_case.id}"))
-    assert "N-400 to sign (PDF)" in page and "N-400 ready: 99%" in page  # the signer prepared
+    assert "N-400 to sign (PDF)" in page and "N-400 ready: 100%" in page  # the signer prepared
     volunteer_page = page_text(login_as("volunteer").get(f"/cases/{n400_case.id}"))
     assert "N-400 ready" in volunteer_page and "N-400 draft (PDF)" not in volunteer_page
 
