@@ -50,12 +50,15 @@ def complete_n400(answers, person, rng, preparer):
     if military.get("served"):
         for name in ("court_martialed", "discharged_as_alien", "deserted"):
             military.setdefault(name, False)
+        if military.get("serving_now") is False:
+            military.setdefault("former_abroad", False)
     if answers["character"].get("convictions"):
         answers["character"].setdefault("probation_completed", "yes")
     for key, names in YES_NO_QUESTIONS.items():
         answers[key] = {**dict.fromkeys(names, False), **answers.get(key, {})}
     answers["oath"] = {**OATH_EXPECTED, **answers.get("oath", {})}
     answers["household"].setdefault("head_of_household", True)
+    answers["household"].setdefault("earners", 1 if answers["household"]["size"] == 1 else 2)
     answers["preparer"] = {"preparer_id": str(preparer.id), "preparer_phone": "978-555-0142"}
     marriage = answers["marriage"]
     if marriage["status"] == "married":

@@ -356,3 +356,10 @@ def postal_code(form, field):
     text = (field.data or "").strip()
     if text and not _POSTAL.match(text):
         raise ValidationError("Write the ZIP or postal code in letters and digits, like 01840.")
+
+
+def dates_list(form, field):
+    """Dates typed one after the other, separated by commas: each one must be a date."""
+    for text in (part.strip() for part in (field.data or "").split(",")):
+        if text and parse_date(text) is None:
+            raise ValidationError(f"{text}: {date_problem(text)}")

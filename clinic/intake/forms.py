@@ -34,6 +34,7 @@ from clinic.intake.fields import (
     a_number_format,
     choices_field,
     countries,
+    dates_list,
     not_in_future,
     phone_number,
 )
@@ -50,6 +51,11 @@ class ContactForm(SectionForm):
         "Middle names", [Optional(), Length(max=200)], description="Blank if none."
     )
     date_of_birth = birth_date_field()
+    other_dates_of_birth = StringField(
+        "Other dates of birth ever used",
+        [Optional(), Length(max=100), dates_list],
+        description="Blank if none. MM/DD/YYYY, separated by commas.",
+    )
     sex = choices_field(
         "Sex on the green card", [("female", "Female"), ("male", "Male"), ("another", "Another")]
     )

@@ -243,6 +243,7 @@ class OathForm(SectionForm):
     hereditary_title = YesNoField(
         "Has, or ever had, a hereditary title or order of nobility in another country?"
     )
+    titles = StringField("Which titles or orders of nobility", [Optional(), Length(max=200)])
     give_up_title = YesNoField("Willing to give up that title at the naturalization ceremony?")
     supports_constitution = YesNoField(
         "Supports the Constitution and form of government of the U.S.?"
@@ -308,6 +309,9 @@ class PreparerForm(SectionForm):
         "Interpreter's organization", [Optional(), Length(max=200)]
     )
     interpreter_phone = TelField("Interpreter's phone", [Optional(), Length(max=30), phone_number])
+    interpreter_mobile = TelField(
+        "Interpreter's mobile phone", [Optional(), Length(max=30), phone_number]
+    )
     interpreter_email = StringField("Interpreter's email", [Optional(), Email(), Length(max=254)])
     preparer_id = choices_field(
         "Who prepared the application",

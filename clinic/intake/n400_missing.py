@@ -87,7 +87,7 @@ def _oath(a):
     ]
     missing = ask(a, "oath", *names)
     if a.get("hereditary_title"):
-        missing += ask(a, "oath", "give_up_title")
+        missing += ask(a, "oath", "give_up_title", "titles")
     if oath_unexpected(a) or a.get("hereditary_title"):
         missing += ask(a, "oath", "explanation")
     return missing
@@ -154,6 +154,8 @@ def _military(a):
         missing += ask(a, "military", "court_martialed", "discharged_as_alien", "deserted")
         if a.get("serving_now"):
             missing += ask(a, "military", "deploying_soon", "stationed_abroad")
+        elif a.get("serving_now") is False:
+            missing += ask(a, "military", "former_abroad")
     return missing + ask(a, "military", "avoided_draft", "applied_exemption")
 
 
@@ -173,6 +175,8 @@ EXTRA = {
         else ["Every job or school of the last 5 years (or a row saying unemployed)"]
     ),
     "household": lambda a: (
-        [] if a.get("size_or_income_not_given") else ask(a, "household", "head_of_household")
+        []
+        if a.get("size_or_income_not_given")
+        else ask(a, "household", "head_of_household", "earners")
     ),
 }

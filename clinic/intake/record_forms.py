@@ -43,6 +43,7 @@ class MilitaryForm(SectionForm):
     )
     deploying_soon = YesNoField("Scheduled to deploy outside the U.S. in the next 3 months?")
     stationed_abroad = YesNoField("Stationed outside the U.S. now?")
+    former_abroad = YesNoField("(A former member) Living outside the U.S. now?")
     discharged_as_alien = YesNoField(
         "Ever discharged from U.S. military training or service for being a foreign national?"
     )
@@ -209,6 +210,10 @@ class HouseholdForm(SectionForm):
         "Anyone in the household receives Medicaid, SNAP, TANF or SSI?"
     )
     hardship = YesNoField("A financial hardship (medical bills, job loss, eviction)?")
+    earners = WholeNumberField(
+        "How many people in the household earn an income?",
+        [Optional(), NumberRange(0, 30, "Enter 0 to 30 people.")],
+    )
     head_of_household = YesNoField("Is the applicant the head of the household?")
     head_of_household_name = StringField(
         "Name of the head of the household", [Optional(), Length(max=200)]

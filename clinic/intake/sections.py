@@ -287,6 +287,7 @@ SECTIONS = (
             "ss_number": ("ss_registered", YES),
             "deploying_soon": ("serving_now", YES),
             "stationed_abroad": ("serving_now", YES),
+            "former_abroad": ("serving_now", NO),
         }
         | {
             name: ("served", YES)
@@ -356,7 +357,10 @@ SECTIONS = (
         n400_forms.OathForm,
         required_for_screening=False,
         n400_only=True,
-        reveal={"give_up_title": ("hereditary_title", YES)},
+        reveal={
+            "give_up_title": ("hereditary_title", YES),
+            "titles": ("hereditary_title", YES),
+        },
     ),
     Section(
         "eligibility",

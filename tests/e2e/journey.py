@@ -301,6 +301,7 @@ def usual_interview(**changes):
                 "Anyone in the household receives Medicaid, SNAP, TANF or SSI?": "No",
                 "A financial hardship (medical bills, job loss, eviction)?": "No",
                 "Is the applicant the head of the household?": "Yes",
+                "How many people in the household earn an income?": "2",
             },
             [],
         ),

@@ -122,7 +122,7 @@ N400 = {
         "civilian_work": "yes",
     },
     "military": {**COMPLETE["military"], "avoided_draft": "no", "applied_exemption": "no"},
-    "household": {**COMPLETE["household"], "head_of_household": "yes"},
+    "household": {**COMPLETE["household"], "head_of_household": "yes", "earners": "2"},
     "eligibility": {"basis": "316a"},
 }
 
