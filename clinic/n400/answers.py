@@ -54,7 +54,17 @@ def derived(answers, screening, today):
         ),
         "reduced_fee": FEE_REDUCTION.get((screening.get("fee") or {}).get("basis")),
         "convictions": [_conviction(row) for row in _rows(character.get("convictions"))],
+        "selective_service": _selective_service(contact.get("sex"), answers.get("military", {})),
     }
+
+
+def _selective_service(sex, military):
+    """Part 9 item 22.a asks "are you a male who lived in the U.S. ... between 18 and 26": no
+    for anyone else; 22.b (registered?) only after a yes."""
+    if sex is None:
+        return {}
+    lived = military.get("ss_in_us_18_to_26") if sex == "male" else False
+    return {"in_us_18_to_26": lived, "registered": military.get("ss_registered") if lived else None}
 
 
 def _rows(rows):

@@ -5,12 +5,14 @@ plain values out. clinic/n400/fill.py writes them into the PDF.
 """
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from clinic.intake.fields import countries
 
 BLANK = (None, "", [], {})
+_EMPTY_SEPARATORS = re.compile(r"[,;:](\s*[,;:])+")
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,8 @@ def _place_rows(plan, table, rows, date_format):
         slot += 1
     if left:
         first = len(rows) - len(left) + 1
-        lines = [f"{table['label']} (continued):"] + [
+        heading = f"{table['label']} (continued):" if form_rows else f"{table['label']}:"
+        lines = [heading] + [
             f"{number}. {_overflow_line(table['overflow'], values)}"
             for number, values in enumerate(left, start=first)
         ]
@@ -214,6 +217,8 @@ def _write_row(plan, values, form_row, columns):
 
 
 def _overflow_line(template, values):
+    """The row in the list's format, without the separators of answers left blank."""
     shown = {name: "" if value is None else value for name, value in values.items()}
-    line = template.format(**shown)
-    return " ".join(line.replace(" ,", ",").replace(" :", ":").split()).strip(" ,;:")
+    line = " ".join(template.format(**shown).split())
+    line = _EMPTY_SEPARATORS.sub(lambda match: match.group(0).strip()[-1], line)
+    return line.replace(" ,", ",").replace(" :", ":").replace(" ;", ";").strip(" ,;:")
