@@ -100,3 +100,36 @@ def part9(answers):
     """{item number: True (yes), False (no) or None (not answered)} for every Part 9 item,
     from the answers of all sections ({section key: answers})."""
     return {item: read(answers) for item, read in ITEMS.items()}
+
+
+# Items whose "yes" is the answer the law expects (or is only a fact, like having served);
+# for the others a "yes" needs an explanation and an attorney's eye.
+YES_EXPECTED = frozenset({"16", "22.a", "22.b", "25", "26.a", "26.b", "26.c", "30.b"})
+NO_IS_ADVERSE = frozenset({"16", "30.b", "31", "32", "34", "35", "36", "37"})
+# Where each section keeps the explanation of its items' answers.
+EXPLANATIONS = dict.fromkeys(("conduct", "groups", "weapons", "oath"), "explanation")
+
+
+def adverse(answers):
+    """The Part 9 items answered the way that needs an explanation (a "yes" to a question of
+    conduct, a "no" to one of allegiance), in the form's order: [item number]."""
+    items = part9(answers)
+    adverse_answer = {item: item not in NO_IS_ADVERSE for item in items}
+    flagged = [
+        item
+        for item, value in items.items()
+        if value is not None and value is adverse_answer[item] and item not in YES_EXPECTED
+    ]
+    flagged += [item for item in ("16", "30.b") if items[item] is False]
+    if items["22.a"] and items["22.b"] is False:
+        flagged.append("22.b")
+    return flagged
+
+
+def explanations(answers):
+    """The explanations typed in the Part 9 sections, by section key (blank ones left out)."""
+    return {
+        key: answers.get(key, {}).get(name)
+        for key, name in EXPLANATIONS.items()
+        if answers.get(key, {}).get(name)
+    }

@@ -11,7 +11,7 @@ from clinic.cases.stages import Stage
 from clinic.cases.views import case_or_404
 from clinic.clock import utcnow
 from clinic.forms import show_service_error
-from clinic.intake import display
+from clinic.intake import display, part9
 from clinic.intake.answers import all_answers, answers_hash
 from clinic.intake.sections import SECTIONS
 from clinic.review import changes, services
@@ -99,6 +99,8 @@ def _page(case, reconfirm_form=None):
         "waiting": case.stage == Stage.IN_REVIEW,
         "is_preparer": current_user.id in services.preparers(case),
         "reconfirmable": services.reconfirmable(case),
+        "part9_flagged": part9.adverse(answers),
+        "part9_explained": part9.explanations(answers),
         "reconfirm_form": reconfirm_form
         or ReconfirmForm(
             formdata=None,

@@ -12,7 +12,7 @@ from clinic.extensions import db
 from clinic.review.models import SignOffVoid
 from clinic.review.services import FINDING_NAMES
 from tests.helpers import page_text
-from tests.intake.answers import complete_interview, post_section
+from tests.intake.answers import complete_interview, n400_interview, post_section
 from tests.review.test_review import TRIP_200_DAYS, decide, send_to_review
 
 INTERNALS = re.compile(r"UnboundField|&lt;class|<class|\w+Row\b|trips\[\d")
@@ -233,3 +233,25 @@ def screening_codes():
 
 def test_every_screening_finding_has_a_name_in_the_filter():
     assert screening_codes() == set(FINDING_NAMES)
+
+
+def test_part9_answers_needing_an_explanation_are_shown_with_it(make, volunteer, attorney):
+    case = waiting_case(make, volunteer)
+    explanation = "Conscripted at 18; two years of guard duty, never in combat."
+    n400_interview(
+        volunteer,
+        case.id,
+        volunteer.user.id,
+        weapons={"armed_unit": "yes", "weapons_training": "yes", "explanation": explanation},
+        oath={"bear_arms": "no", "explanation": "Religious objection (Quaker)."},
+    )
+    page = page_text(attorney.get(f"/review/{case.id}"))
+    assert "N-400 Part 9: answers that need your reading" in page
+    assert "Items 8.a, 12 and 35" in page and explanation in page
+    assert "Religious objection (Quaker)." in page
+
+
+def test_no_part9_notice_when_every_answer_is_the_expected_one(make, volunteer, attorney):
+    case = waiting_case(make, volunteer)
+    n400_interview(volunteer, case.id, volunteer.user.id)
+    assert "N-400 Part 9: answers" not in page_text(attorney.get(f"/review/{case.id}"))
