@@ -117,6 +117,8 @@ def make_plan(edition, answers):
     """The values of every field the map fills for these answers, and the Part 14 entries."""
     plan = Plan()
     for spec in edition.fields:
+        if not applies(spec.get("ask_if"), answers):
+            continue  # e.g. the language of Part 12 only when an interpreter helps
         value = lookup(answers, spec["source"])
         if spec["kind"] == "checkbox":
             if _ticks(value, spec["when"]):
@@ -151,6 +153,14 @@ def _note(note, answers, date_format):
     heading = f"{note['label']} (item{'s' if len(explained) > 1 else ''} {numbers})"
     first = explained[0]
     return Entry(first["page"], note["part"], first["item"], (f"{heading}: {text}",))
+
+
+def applies(condition, answers):
+    """A field's `ask_if` holds (or it has none): another answer is one of `in`."""
+    if not condition:
+        return True
+    value = lookup(answers, condition["source"])
+    return not blank(value) and token(value) in condition["in"]
 
 
 def _ticks(value, when):

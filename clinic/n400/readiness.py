@@ -3,7 +3,7 @@ which of them are still unanswered ("N-400 ready: 83% — missing: ...")."""
 
 from dataclasses import dataclass
 
-from clinic.n400.plan import blank, lookup, token
+from clinic.n400.plan import applies, blank, lookup
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,9 @@ def readiness(edition, answers):
     for spec in edition.fields:
         if spec.get("optional") or spec["source"] in questions:
             continue
-        if _applies(spec.get("ask_if"), answers):
+        if applies(spec.get("ask_if"), answers):
             label = spec.get("label", spec["source"])
             questions[spec["source"]] = f"{label} (Part {spec['part']})"
     missing = [label for source, label in questions.items() if blank(lookup(answers, source))]
     unique = tuple(dict.fromkeys(missing))
     return Readiness(asked=len(questions), answered=len(questions) - len(missing), missing=unique)
-
-
-def _applies(condition, answers):
-    if not condition:
-        return True
-    value = lookup(answers, condition["source"])
-    return not blank(value) and token(value) in condition["in"]

@@ -185,3 +185,13 @@ def test_impossible_answers_are_left_blank_not_an_error(edition):
     assert set(plan.text) == {feet} and plan.checked == {}
     reader = pypdf.PdfReader(io.BytesIO(fill(edition, plan)))
     assert value(widgets(reader)[feet][0]) in (None, "")  # not one of the form's feet
+
+
+def test_follow_ups_print_only_when_their_question_says_so(edition):
+    answers = complete_answers()
+    answers["contact"]["interpreter"] = False
+    answers["marriage"]["status"] = "divorced"
+    plan = make_plan(edition, answers)
+    assert S.format(11) + "P14_NameOfLanguage[0]" not in plan.text  # no interpreter's Part 12
+    assert S.format(3) + "P10_Line4a_FamilyName[0]" not in plan.text  # no current spouse
+    assert plan.text[S.format(3) + "Part9Line3_TimesMarried[0]"] == "1"
