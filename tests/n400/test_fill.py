@@ -11,7 +11,8 @@ import pytest
 from clinic.n400 import edition as editions
 from clinic.n400.fill import fill
 from clinic.n400.plan import make_plan
-from tests.n400.sample import TRIPS, complete_answers
+from clinic.n400.answers import derived
+from tests.n400.sample import SCREENING, TODAY, TRIPS, complete_answers
 
 S = "form1[0].#subform[{}]."
 
@@ -191,6 +192,7 @@ def test_follow_ups_print_only_when_their_question_says_so(edition):
     answers = complete_answers()
     answers["contact"]["interpreter"] = False
     answers["marriage"]["status"] = "divorced"
+    answers["derived"].update(derived(answers, SCREENING, TODAY))
     plan = make_plan(edition, answers)
     assert S.format(11) + "P14_NameOfLanguage[0]" not in plan.text  # no interpreter's Part 12
     assert S.format(3) + "P10_Line4a_FamilyName[0]" not in plan.text  # no current spouse
