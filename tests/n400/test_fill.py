@@ -9,9 +9,9 @@ import pypdf
 import pytest
 
 from clinic.n400 import edition as editions
+from clinic.n400.answers import derived
 from clinic.n400.fill import fill
 from clinic.n400.plan import make_plan
-from clinic.n400.answers import derived
 from tests.n400.sample import SCREENING, TODAY, TRIPS, complete_answers
 
 S = "form1[0].#subform[{}]."
