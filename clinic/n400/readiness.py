@@ -3,7 +3,7 @@ which of them are still unanswered ("N-400 ready: 83% — missing: ...")."""
 
 from dataclasses import dataclass
 
-from clinic.n400.plan import applies, blank, lookup
+from clinic.n400.plan import applies, blank, lookup, printable
 
 
 @dataclass(frozen=True)
@@ -32,5 +32,15 @@ def readiness(edition, answers):
             label = spec.get("label", spec["source"])
             questions[spec["source"]] = f"{label} (Part {spec['part']})"
     missing = [label for source, label in questions.items() if blank(lookup(answers, source))]
+    missing += [
+        f"{label}: in English letters (the form can't print this script)"
+        for source, label in questions.items()
+        if _not_printable(lookup(answers, source))
+    ]
     unique = tuple(dict.fromkeys(missing))
-    return Readiness(asked=len(questions), answered=len(questions) - len(missing), missing=unique)
+    answered = len(questions) - len(missing)
+    return Readiness(asked=len(questions), answered=max(0, answered), missing=unique)
+
+
+def _not_printable(value):
+    return isinstance(value, str) and printable(value).count("?") > value.count("?")

@@ -12,6 +12,7 @@ from clinic.n400 import edition as editions
 from clinic.n400.answers import derived
 from clinic.n400.fill import fill
 from clinic.n400.plan import make_plan
+from clinic.n400.readiness import readiness
 from tests.n400.sample import SCREENING, TODAY, TRIPS, complete_answers
 
 S = "form1[0].#subform[{}]."
@@ -197,3 +198,12 @@ def test_follow_ups_print_only_when_their_question_says_so(edition):
     assert S.format(11) + "P14_NameOfLanguage[0]" not in plan.text  # no interpreter's Part 12
     assert S.format(3) + "P10_Line4a_FamilyName[0]" not in plan.text  # no current spouse
     assert plan.text[S.format(3) + "Part9Line3_TimesMarried[0]"] == "1"
+
+
+def test_a_name_in_another_script_is_flagged_not_printed_as_is(edition):
+    answers = complete_answers()
+    answers["contact"]["family_names"] = "Nguyễn 阮"
+    plan = make_plan(edition, answers)
+    assert plan.text[S.format(0) + "P2_Line1_FamilyName[0]"] == "Nguyên ?"
+    missing = readiness(edition, answers).missing
+    assert "Family name (Part 2): in English letters (the form can't print this script)" in missing
