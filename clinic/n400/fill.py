@@ -177,7 +177,8 @@ def _block_size(pdf, edition, widgets):
     font = SimpleFont.load(Name(match.group(1).decode()), pdf.Root.AcroForm.DR)
     x1, y1, x2, y2 = (float(v) for v in widget.Rect)
     char = float(font.text_width("M", size))  # the form's Courier: every character as wide
-    return max(20, int((x2 - x1 - 4) / char)), max(1, math.floor((y2 - y1 - 6) / size))
+    # pikepdf's layout counts a space before each line's first word: one character less.
+    return max(20, int((x2 - x1) / char) - 2), max(1, math.floor((y2 - y1 - 6) / size))
 
 
 def _set_text(field, value):
