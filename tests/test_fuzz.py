@@ -36,9 +36,11 @@ from clinic.forms import ClinicForm
 from clinic.intake.fields import YesNoField
 from clinic.intake.forms import SectionForm
 from clinic.intake.sections import SECTIONS
-from clinic.review.forms import DecisionForm, decision_form
+from clinic.review.forms import DecisionForm, ReconfirmForm, decision_form
+from clinic.review.views import AGAIN
 from clinic.voter import forms as voter_forms
-from tests.intake.answers import case_version, complete_interview
+from tests.factories import DEFAULT_PASSWORD
+from tests.intake.answers import case_version, complete_interview, post_section
 
 # Values a probe sends: blanks, words where a choice is expected, control characters (NUL
 # too), digits Python reads as digits but int() refuses, numbers past any column, dates that
@@ -388,6 +390,27 @@ def _review(app, make, login_as):
     return SimpleNamespace(client=attorney, url=f"/review/{case.id}", form=form)
 
 
+def _reconfirm(app, make, login_as):
+    """An approval voided by a new phone number, waiting to be signed again."""
+    volunteer, case = _screened_case(make, login_as)
+    for step in ("finish_intake", "send_to_review"):
+        volunteer.post(
+            f"/cases/{case.id}/step/{step}", data={"version": case_version(volunteer, case.id)}
+        )
+    attorney = login_as("attorney")
+    page = attorney.get(f"/review/{case.id}").get_data(as_text=True)
+    hidden = {
+        name: page.split(f'name="{name}" type="hidden" value="')[1].split('"')[0]
+        for name in ("facts_hash", "answers_hash")
+    }
+    data = {**hidden, "decision": "approve", "password": DEFAULT_PASSWORD}
+    assert attorney.post(f"/review/{case.id}", data=data).status_code == 302
+    post_section(volunteer, case.id, "contact", {"phone": "617-555-0123"})
+    with app.test_request_context():
+        form = ReconfirmForm(prefix=AGAIN, formdata=None)
+    return SimpleNamespace(client=attorney, url=f"/review/{case.id}/reconfirm", form=form)
+
+
 def _documents(app, make, login_as):
     volunteer, case = _screened_case(make, login_as)
     return SimpleNamespace(client=volunteer, url=f"/cases/{case.id}/documents")
@@ -466,6 +489,7 @@ TARGETS = {
         extra={"action": st.just("create") | VALUE},
     ),
     "review_decision": Target(DecisionForm, _review, PASSWORD_CHECKS | {"review_claims"}),
+    "review_reconfirm": Target(ReconfirmForm, _reconfirm, PASSWORD_CHECKS | {"review_claims"}),
     "documents": Target(case_forms.DocumentsForm, _documents),
     "case_move": Target(case_forms.MoveForm, _move, refusals_redirect=True),
     **{

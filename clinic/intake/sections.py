@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cache
 
-from clinic.intake import forms, n400_forms, n400_missing, record_forms
+from clinic.intake import forms, n400_forms, n400_missing, record_forms, screening_missing
 
 # Answers kept on the Applicant row (search and duplicate checks use them), not in the JSON.
 APPLICANT_FIELDS = {
@@ -38,10 +38,10 @@ class Section:
         """Labels of the questions still unanswered, given the stored answers (and the
         applicant's sex, which decides whether Selective Service is asked)."""
         if self.key == "military":
-            return _missing_military(answers, sex)
+            return screening_missing.military(answers, sex)
         if self.key in n400_missing.MISSING:
             return n400_missing.MISSING[self.key](answers)
-        return MISSING[self.key](answers)
+        return screening_missing.MISSING[self.key](answers)
 
     def n400_missing(self, answers, sex=None):
         """What the N-400 still needs from this section: the screening's questions, and the
@@ -66,110 +66,6 @@ class Section:
     def row_nouns(self):
         return {rows: self.row_noun(rows) for rows in self.rows}
 
-
-def _blank(value):
-    return value is None or value == "" or value == []
-
-
-def _ask(answers, *names):
-    labels = question_labels()
-    return [labels[name] for name in names if _blank(answers.get(name))]
-
-
-def _missing_contact(a):
-    return _ask(
-        a,
-        "given_names",
-        "family_names",
-        "date_of_birth",
-        "sex",
-        "nationalities",
-        "name_changed",
-        "language",
-    )
-
-
-def _missing_green_card(a):
-    missing = _ask(a, "a_number", "lpr_since", "category", "conditional")
-    return missing
-
-
-def _missing_residence(a):
-    missing = _ask(a, "state", "state_since", "student_dependent")
-    if not any(row.get("moved_in") for row in a.get("addresses", [])):
-        missing.append("At least one address, with the date moving in")
-    return missing
-
-
-def _missing_trips(a):
-    missing = _ask(a, "any_trips")
-    if a.get("any_trips"):
-        rows = a.get("trips", [])
-        if not rows:
-            missing.append("The trips themselves")
-        elif any(not (row.get("departed") and row.get("returned")) for row in rows):
-            missing.append("Both dates of every trip")
-    return missing
-
-
-def _missing_marriage(a):
-    missing = _ask(a, "status", "vawa", "prior_marriages")
-    if a.get("status") == "married":
-        missing += _ask(a, "married_on", "spouse_citizen")
-        if a.get("spouse_citizen"):
-            missing += _ask(a, "spouse_citizen_since", "spouse_employed_abroad")
-    return missing
-
-
-def _missing_military(a, sex=None):
-    missing = _ask(a, "served")
-    if sex == "male":
-        missing += _ask(a, "ss_registered")
-    if a.get("served"):
-        missing += _ask(a, "honorable", "serving_now", "service_days", "served_since_2001_09_11")
-        if a.get("serving_now") is False:
-            missing += _ask(a, "separated_on")
-    return missing
-
-
-def _missing_character(a):
-    missing = _ask(
-        a,
-        "arrests_or_charges",
-        "traffic_tickets",
-        "jail_days",
-        "false_claim_to_citizenship",
-        "registered_or_voted",
-        "removal_proceedings",
-        "lpr_lawfulness_concern",
-        "child_support",
-    )
-    if any(not (row.get("date") and row.get("kind")) for row in a.get("convictions", [])):
-        missing.append("The date and kind of every conviction")
-    return missing
-
-
-def _missing_household(a):
-    """Size and income may be declined (or not known): the fee then stays to be worked out,
-    and the benefit and hardship questions, which only count with them, are not needed."""
-    if a.get("size_or_income_not_given"):
-        return []
-    return _ask(a, "size", "income", "means_tested_benefit", "hardship")
-
-
-MISSING = {
-    "contact": _missing_contact,
-    "green_card": _missing_green_card,
-    "residence": _missing_residence,
-    "trips": _missing_trips,
-    "marriage": _missing_marriage,
-    "employment": lambda a: [],
-    "character": _missing_character,
-    "taxes": lambda a: _ask(a, "taxes"),
-    "parents": lambda a: _ask(a, "citizen_parent_before_18", "born_abroad_to_citizen"),
-    "disability": lambda a: _ask(a, "disability_exception"),
-    "household": _missing_household,
-}
 
 YES = ("yes",)
 NO = ("no",)
@@ -421,6 +317,8 @@ def drop_empty_rows(answers, rows):
     """Rows where nothing was typed are not answers."""
     for name in rows:
         answers[name] = [
-            row for row in answers.get(name, []) if any(not _blank(value) for value in row.values())
+            row
+            for row in answers.get(name, [])
+            if any(not screening_missing.blank(value) for value in row.values())
         ]
     return answers
