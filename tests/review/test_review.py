@@ -353,3 +353,12 @@ def test_the_case_page_shows_the_history_in_order(app, attorney, volunteer, case
         < history.index("Moved to: Attorney review")
         < history.index("Signed off: Approve to file")
     )
+
+
+def test_saving_the_same_answers_again_keeps_the_sign_off(app, attorney, volunteer, case):
+    decide(attorney, case.id)
+    for key in ("contact", "residence", "marriage", "character", "household"):
+        post_section(volunteer, case.id, key)
+    assert stage(app, case.id) == Stage.APPROVED
+    with app.app_context():
+        assert db.session.scalar(select(SignOff)).void is None
