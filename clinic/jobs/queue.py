@@ -123,6 +123,11 @@ def default_queue_file(config, instance_path):
     return os.path.join(folder, "queue.sqlite3")
 
 
+# An idle worker looks for new work at least this often (Huey's default backs off to 10 s: a
+# packet would wait that long before its first progress; a SQLite poll a second is cheap).
+IDLE_POLL_SECONDS = 1.0
+
+
 def run_worker(app, workers, periodic):
     """Run a Huey consumer until it is stopped: `workers` processes, each running one task at
     a time; with `periodic`, also the scheduler of periodic tasks. SIGINT (Ctrl-C) lets the
@@ -134,6 +139,10 @@ def run_worker(app, workers, periodic):
     with app.app_context():
         db.engine.dispose()  # the worker processes are forked: each opens its own connections
     consumer = huey_of(app).create_consumer(
-        workers=workers, worker_type="process", periodic=periodic, check_worker_health=True
+        workers=workers,
+        worker_type="process",
+        periodic=periodic,
+        check_worker_health=True,
+        max_delay=IDLE_POLL_SECONDS,
     )
     consumer.run()
