@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from clinic import audit
 from clinic.auth.services import ServiceError
-from clinic.clock import today
+from clinic.clock import today, utcnow
 from clinic.events.services import roster
 from clinic.extensions import db
 from clinic.jobs.queue import enqueue
@@ -100,10 +100,18 @@ def start_packet(event, user, include_review_sheets, now):
     return job
 
 
+QUEUE_DOWN = "the task queue could not be reached"
+
+
 def queue_render(job_id):
     """Hand a committed job to the task queue (by id: reading the job again here would open a
-    transaction that, on SQLite, keeps an immediate-mode render from writing)."""
-    enqueue("render_packet", job_id)
+    transaction that, on SQLite, keeps an immediate-mode render from writing). When the queue
+    can't take it (its Redis is down, say), the job is failed at once: the caller commits."""
+    try:
+        enqueue("render_packet", job_id)
+    except Exception:  # whatever the queue's storage raised: the page says so, never a 500
+        current_app.logger.exception("Packet job %s could not be queued", job_id)
+        _fail(db.session.get(PacketJob, job_id), QUEUE_DOWN, utcnow())
 
 
 def try_again(job, user, now):

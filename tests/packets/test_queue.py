@@ -191,3 +191,15 @@ def test_a_queue_setting_that_cannot_work_is_refused_at_start(app, url, database
     config = {**app.config, "QUEUE_URL": url, "SQLALCHEMY_DATABASE_URI": database_url}
     with pytest.raises(RuntimeError, match=message):
         make_huey(config, "/tmp")
+
+
+def test_a_packet_the_queue_cannot_take_fails_at_once_with_try_again(make_app, make):
+    app = make_app(QUEUE_IMMEDIATE=False, QUEUE_URL="redis://127.0.0.1:1/0")  # nobody listens
+    coordinator = make.user("coordinator")
+    event = make.event()
+    client = app.test_client()
+    client.post("/login", data={"email": coordinator.email, "password": coordinator.password})
+    job_url = client.post(f"/events/{event.id}/packet").headers["Location"]
+    assert client.get(f"{job_url}/status").get_json()["status"] == "failed"
+    page = client.get(job_url).get_data(as_text=True)
+    assert "(the task queue could not be reached)" in page and "Try again</button>" in page
