@@ -102,8 +102,7 @@ print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 PACKET = """
 import sys, time
 from clinic import create_app
-from clinic.admin import services as admin
-from clinic.auth.models import Organization, User
+from clinic.auth.models import User
 from clinic.clock import today, utcnow
 from clinic.events import services as events
 from clinic.events.models import ClinicEvent
@@ -114,19 +113,21 @@ app = create_app()
 
 def queued(event, user):
     job = services.start_packet(event, user, False, utcnow())
+    db.session.flush()
+    job_id = job.id
     db.session.commit()
-    services.queue_render(job.id)
-    while True:  # polling the worker's progress in the database
+    services.queue_render(job_id)
+    while True:  # polling the worker's progress in the database, holding no transaction
+        status = db.session.get(PacketJob, job_id).status
         db.session.rollback()
-        job = db.session.get(PacketJob, job.id)
-        if job.status in ("done", "failed"):
-            return job
+        if status in ("done", "failed"):
+            return db.session.get(PacketJob, job_id)
         time.sleep(0.05)
 
 with app.app_context():
     event = db.session.get(ClinicEvent, int(sys.argv[1]))
     user = db.session.scalars(db.select(User)).first()
-    empty = events.create_event(event.organization, "Warm-up day", "Library", today(), 10,
+    empty = events.create_event(event.host_organization, "Warm-up day", "Library", today(), 10,
                                 by=None, now=utcnow())
     db.session.commit()
     queued(empty, user)  # the worker's fonts and stylesheet loaded: warm, like the baseline
@@ -174,10 +175,11 @@ def python(code, env, *args):
         [sys.executable, "-c", code, *map(str, args)],
         env=env,
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        sys.exit(f"A benchmark step failed:\n{done.stderr}")
     return done.stdout.split()
 
 

@@ -117,6 +117,11 @@ def _render_all(documents, beat):
         return results
     # Warm up here, on a tiny page: forked workers then inherit the loaded fonts and styles.
     render_pdf("<html><body><p>warm</p></body></html>", static)
+    # A queue worker's process is daemonic (Huey marks it so that it dies with the worker),
+    # and multiprocessing refuses children to daemonic processes. The pool's processes live
+    # only as long as this render (the `with` below waits for them), so this process may have
+    # them: the flag only guards that, here in this process; the worker's own copy is kept.
+    multiprocessing.current_process().daemon = False
     # Documents go to the workers a few at a time: one task per document costs more in
     # hand-offs between processes than it saves in balance (measured: 1.09 against 0.96 of
     # the ideal). Forked workers start warm and live only as long as this job: WeasyPrint

@@ -1,6 +1,7 @@
 """Real queue workers (`flask --app clinic clinic worker`, a separate process) against the queue
-kept in SQLite, and in Redis when it answers on 127.0.0.1:6379 (CLINIC_TEST_REDIS_URL names
-another; when set, Redis must answer). The app in this process only queues; the worker renders.
+kept in SQLite, in Redis when it answers on 127.0.0.1:6379 (CLINIC_TEST_REDIS_URL names
+another; when set, Redis must answer), and in the database itself when the suite runs on
+PostgreSQL. The app in this process only queues; the worker renders.
 
 Behaviour is never timed: the test polls the job's status with a deadline, and holds a lock on
 the jobs table to freeze a render mid-job before killing its worker."""
@@ -37,11 +38,15 @@ def redis_answers(url):
         return False
 
 
-@pytest.fixture(params=["sqlite", "redis"])
-def queue(request, tmp_path):
+@pytest.fixture(params=["sqlite", "redis", "database"])
+def queue(request, tmp_path, database):
     """Settings of a queue of its own (a unique name: the Redis server is shared)."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path}/queue.sqlite3"
+    elif request.param == "database":
+        url = "database"
+        if not database["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+            pytest.skip("the queue in the database needs the suite on PostgreSQL")
     else:
         url = REDIS_URL or "redis://127.0.0.1:6379/0"
         if not REDIS_URL and not redis_answers(url):
@@ -74,7 +79,7 @@ def start_worker(app, queue, database, tmp_path):
         ),
         "CLINIC_QUEUE_URL": queue["QUEUE_URL"],
         "CLINIC_QUEUE_NAME": queue["QUEUE_NAME"],
-        "CLINIC_PACKET_PROCESSES": "1",
+        "CLINIC_PACKET_PROCESSES": "2",  # a pool, as on a laptop
     }
     workers = []
 
