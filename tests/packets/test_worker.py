@@ -63,7 +63,9 @@ def app(make_app, queue, clock):
     clock.now = system_clock()  # the worker writes its heartbeat with the real clock
     app = make_app(**queue)
     yield app
-    huey_of(app).storage.flush_all()
+    storage = huey_of(app).storage
+    storage.flush_all()
+    storage.close()  # its database connection, when the queue is in the database
 
 
 @pytest.fixture
@@ -146,7 +148,7 @@ def test_a_packet_rendered_by_a_worker_downloads_from_another_app_instance(
     wait_for(lambda: status_of(coordinator, job_url)["status"] == "done", worker)
 
     monkeypatch.setenv("CLINIC_INSTANCE_PATH", str(tmp_path / "another-host"))
-    other = make_app(QUEUE_IMMEDIATE=False, QUEUE_URL=app.config["QUEUE_URL"])
+    other = make_app()  # another host: it only serves here, whatever its queue
     assert other.instance_path != app.instance_path
     download = log_in(other, coordinator.user).get(f"{job_url}/download")
     assert download.status_code == 200
@@ -183,6 +185,7 @@ def test_a_worker_killed_mid_job_leaves_a_failed_packet_that_can_be_tried_again(
     assert "Failed — the packet could not be made (its worker stopped)" in page
     assert "Try again</button>" in page
 
+    clock.now = system_clock()  # back to the worker's time: its new heartbeats are fresh
     again_worker = start_worker()
     again_url = coordinator.post(f"{job_url}/again").headers["Location"]
     assert again_url != job_url
