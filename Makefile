@@ -32,10 +32,12 @@ instance/config.py: | $(BIN)/python
 install: $(VENV)/.installed instance/config.py
 	$(FLASK) db upgrade
 
+# The web server and a queue worker (which renders packets), started and stopped together by
+# honcho from the Procfile: one command, one Ctrl-C.
 run: install
-	@echo "Serving Clinic on http://$(CLINIC_HOST):$(CLINIC_PORT)/  (Ctrl-C to stop)"
-	$(BIN)/gunicorn --workers $(CLINIC_WORKERS) --bind $(CLINIC_HOST):$(CLINIC_PORT) \
-		--access-logfile - wsgi:app
+	@echo "Serving Clinic on http://$(CLINIC_HOST):$(CLINIC_PORT)/ with a worker  (Ctrl-C to stop)"
+	CLINIC_BIN=$(BIN) CLINIC_WORKERS=$(CLINIC_WORKERS) CLINIC_HOST=$(CLINIC_HOST) \
+		CLINIC_PORT=$(CLINIC_PORT) $(BIN)/honcho start --procfile Procfile
 
 install-test: $(VENV)/.installed-test instance/config.py
 	$(FLASK) db upgrade

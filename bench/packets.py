@@ -1,25 +1,39 @@
-"""Benchmark printables: a 200-applicant clinic-day packet, and one checklist over HTTP.
+"""Benchmark printables: a 200-applicant clinic-day packet through the task queue, ten packets
+requested at once, and one checklist over HTTP.
 
 1. Seeds a clinic day with 200 demo applicants (every screening outcome) in a temporary
    instance, through the same services the pages use.
 2. In a fresh process, renders the 200 checklists one after another (the baseline).
-3. In another fresh process, renders the packet as the app does (cover and roster, then each
-   applicant's checklist on a pool of one process per core, merged with bookmarks).
+3. Starts a queue worker (`flask --app clinic clinic worker`, as `make run` does), warms it with
+   a packet of an empty day, then times the 200-applicant packet from being queued to "done"
+   (cover and roster, then each applicant's checklist on a pool of one process per core,
+   merged with bookmarks and stored in the database).
 4. Serves the app with gunicorn and times one checklist PDF over HTTP, warm.
+5. With gunicorn and a fresh worker: ten coordinators' requests for the day's packet at once
+   (ten threads posting together); waits for all ten to finish, none may fail.
 
-Target: packet time <= 1.3 x (baseline / cores), peak memory < 400 MB, checklist < 300 ms.
-The last line is JSON: {"bench": "packets", "seconds": ..., "ratio": ..., "peak_mb": ...}.
+Memory is the largest process of the worker's tree (the worker, its render processes, the
+pool), read from the kernel's accounting when the worker has stopped.
+
+Target: packet time <= 1.3 x (baseline / cores), peak memory < 400 MB, checklist < 300 ms; ten
+packets at once: none failed, peak memory < 600 MB.
+The last line is JSON: {"bench": "packets", "seconds": ..., "ratio": ..., "peak_mb": ...,
+"ten_packets_seconds": ..., "ten_packets_failed": ..., "ten_packets_peak_mb": ...}.
 """
 
+import http.client
 import json
 import os
+import re
 import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -86,29 +100,74 @@ print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 """
 
 PACKET = """
-import resource, sys, time
+import sys, time
 from clinic import create_app
 from clinic.auth.models import User
-from clinic.clock import utcnow
+from clinic.clock import today, utcnow
+from clinic.events import services as events
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
 from clinic.packets import services
 from clinic.packets.models import PacketJob
 app = create_app()
-with app.app_context(), app.test_request_context():
+
+def queued(event, user):
+    job = services.start_packet(event, user, False, utcnow())
+    db.session.flush()
+    job_id = job.id
+    db.session.commit()
+    services.queue_render(job_id)
+    while True:  # polling the worker's progress in the database, holding no transaction
+        status = db.session.get(PacketJob, job_id).status
+        db.session.rollback()
+        if status in ("done", "failed"):
+            return db.session.get(PacketJob, job_id)
+        time.sleep(0.05)
+
+with app.app_context():
     event = db.session.get(ClinicEvent, int(sys.argv[1]))
     user = db.session.scalars(db.select(User)).first()
-    job = services.start_packet(event, user, False, utcnow())
+    empty = events.create_event(event.host_organization, "Warm-up day", "Library", today(), 10,
+                                by=None, now=utcnow())
     db.session.commit()
-    # Warm, like the baseline: fonts and the stylesheet loaded before the clock starts.
-    services.case_pdf("checklist", services.event_cases(event)[0], utcnow())
+    queued(empty, user)  # the worker's fonts and stylesheet loaded: warm, like the baseline
     started = time.perf_counter()
-    services.render_packet(job.id)
+    job = queued(event, user)
     seconds = time.perf_counter() - started
-    job = db.session.get(PacketJob, job.id)
-    print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, job.pages, job.status)
+    print(seconds, job.pages, job.status)
 """
+
+# Runs a worker as its child and, once it has stopped, prints the largest resident set of the
+# worker's whole tree (the kernel keeps the maximum of every waited-for descendant).
+WORKER = """
+import resource, signal, subprocess, sys
+worker = subprocess.Popen(sys.argv[1:])
+signal.signal(signal.SIGINT, lambda *_: worker.send_signal(signal.SIGINT))
+worker.wait()
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, flush=True)
+"""
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+TEN = 10
+FORM = "application/x-www-form-urlencoded"
+
+
+def start_worker(env):
+    command = [sys.executable, "-m", "flask", "--app", "clinic", "clinic", "worker"]
+    return subprocess.Popen(
+        [sys.executable, "-c", WORKER, *command, "--no-periodic"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def stop_worker(worker):
+    """Stop the worker gracefully; its tree's peak memory in MB."""
+    worker.send_signal(signal.SIGINT)
+    out, _ = worker.communicate(timeout=120)
+    return float(out.split()[-1])
 
 
 def python(code, env, *args):
@@ -116,14 +175,15 @@ def python(code, env, *args):
         [sys.executable, "-c", code, *map(str, args)],
         env=env,
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        sys.exit(f"A benchmark step failed:\n{done.stderr}")
     return done.stdout.split()
 
 
-def checklist_over_http(env, case_id, rounds=25):
+def serve(env):
     port = free_port()
     server = subprocess.Popen(
         [
@@ -140,30 +200,71 @@ def checklist_over_http(env, case_id, rounds=25):
         cwd=ROOT,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        wait_for(port)
-        browser = Browser(port)
-        _, page = browser.request("GET", "/login")
-        browser.request(
+    wait_for(port)
+    return port, server
+
+
+def logged_in(port):
+    browser = Browser(port)
+    _, page = browser.request("GET", "/login")
+    browser.request(
+        "POST",
+        "/login",
+        {
+            "email": "c@bench.example.org",
+            "password": PASSWORD,
+            "csrf_token": TOKEN.search(page).group(1),
+        },
+    )
+    return browser
+
+
+def checklist_over_http(port, case_id, rounds=25):
+    browser = logged_in(port)
+    timings = []
+    for attempt in range(rounds + 6):  # the first ones warm both workers
+        started = time.perf_counter()
+        status, _ = browser.request("GET", f"/cases/{case_id}/print/checklist.pdf")
+        assert status == 200, status
+        if attempt >= 6:
+            timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def ten_packets_at_once(port, event_id):
+    """Ten requests for the day's packet posted together; (seconds until all ten finished,
+    how many failed, how many were waiting behind the first when the last was queued)."""
+    browser = logged_in(port)
+    _, page = browser.request("GET", f"/events/{event_id}")
+    token = CSRF.search(page).group(1)
+
+    def request_packet(_):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request(
             "POST",
-            "/login",
-            {
-                "email": "c@bench.example.org",
-                "password": PASSWORD,
-                "csrf_token": TOKEN.search(page).group(1),
-            },
+            f"/events/{event_id}/packet",
+            body=urlencode({"csrf_token": token}),
+            headers={"Cookie": browser.cookie, "Content-Type": FORM},
         )
-        timings = []
-        for attempt in range(rounds + 6):  # the first ones warm both workers
-            started = time.perf_counter()
-            status, _ = browser.request("GET", f"/cases/{case_id}/print/checklist.pdf")
-            assert status == 200, status
-            if attempt >= 6:
-                timings.append(time.perf_counter() - started)
-        return statistics.median(timings)
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        assert response.status == 302, response.status
+        return response.getheader("Location").removeprefix(f"http://127.0.0.1:{port}")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(TEN) as pool:
+        jobs = list(pool.map(request_packet, range(TEN)))
+    ahead = max(json.loads(browser.request("GET", f"{job}/status")[1])["ahead"] for job in jobs)
+    statuses = {}
+    while True:  # polling the jobs' status, as each job page does
+        for job in jobs:
+            statuses[job] = json.loads(browser.request("GET", f"{job}/status")[1])["status"]
+        if all(status in ("done", "failed") for status in statuses.values()):
+            break
+        time.sleep(0.5)
+    seconds = time.perf_counter() - started
+    return seconds, sum(status == "failed" for status in statuses.values()), ahead
 
 
 def main():
@@ -175,25 +276,40 @@ def main():
         event_id = int(python(SEED, env)[-1])
         print(f"Seeded {APPLICANTS} applicants in {time.perf_counter() - started:.1f} s")
         baseline, baseline_mb = map(float, python(BASELINE, env, event_id))
-        packet, parent_mb, children_mb, pages, status = python(PACKET, env, event_id)
-        packet, parent_mb, children_mb = float(packet), float(parent_mb), float(children_mb)
-        http = checklist_over_http(env, case_id=1)
+        worker = start_worker(env)
+        try:
+            packet, pages, status = python(PACKET, env, event_id)
+        finally:
+            peak = stop_worker(worker)
+        port, server = serve(env)
+        try:
+            http = checklist_over_http(port, case_id=1)
+            worker = start_worker(env)
+            try:
+                ten_seconds, ten_failed, ahead = ten_packets_at_once(port, event_id)
+            finally:
+                ten_peak = stop_worker(worker)
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+    packet = float(packet)
     ideal = baseline / cores
     ratio = packet / ideal
-    peak = max(parent_mb, children_mb)
     print(
         f"{APPLICANTS} checklists one after another: {baseline:.1f} s "
         f"({baseline / APPLICANTS * 1000:.0f} ms each, {baseline_mb:.0f} MB)"
     )
     print(
-        f"Packet ({status}, {pages} pages) on {cores} cores: {packet:.1f} s; ideal "
-        f"{ideal:.1f} s; ratio {ratio:.2f} (target 1.30)"
+        f"Packet through the queue ({status}, {pages} pages) on {cores} cores: {packet:.1f} s; "
+        f"ideal {ideal:.1f} s; ratio {ratio:.2f} (target 1.30)"
     )
-    print(
-        f"Peak memory: packet process {parent_mb:.0f} MB, largest worker {children_mb:.0f} MB "
-        f"(target 400)"
-    )
+    print(f"Peak memory: largest process of the worker's tree {peak:.0f} MB (target 400)")
     print(f"One checklist over HTTP, warm: median {http * 1000:.0f} ms (target 300)")
+    print(
+        f"{TEN} packets requested at once ({ahead} waiting behind the first): all finished in "
+        f"{ten_seconds:.1f} s, {ten_failed} failed (target 0); peak memory {ten_peak:.0f} MB "
+        f"(target 600)"
+    )
     print(
         json.dumps(
             {
@@ -204,6 +320,9 @@ def main():
                 "baseline_seconds": round(baseline, 2),
                 "pages": int(pages),
                 "checklist_http_ms": round(http * 1000),
+                "ten_packets_seconds": round(ten_seconds, 1),
+                "ten_packets_failed": ten_failed,
+                "ten_packets_peak_mb": round(ten_peak),
             }
         )
     )

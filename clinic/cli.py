@@ -16,6 +16,7 @@ from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
 from clinic.n400 import services as n400
+from clinic.jobs.queue import run_worker
 from clinic.packets import services as packets
 from clinic.packets.pdf import render_pdf
 from clinic.voter.gate import NotACitizenYet
@@ -90,16 +91,26 @@ def seed_demo():
         click.echo(f"  {email:<34} {password}")
 
 
-@clinic_group.command("render-packet")
-@click.argument("job_id", type=int)
-def render_packet_command(job_id):
-    """Render a queued clinic-day packet (the web app starts this in the background)."""
-    packets.render_packet(job_id)
+@clinic_group.command("worker")
+@click.option(
+    "--renders",
+    type=click.IntRange(min=1),
+    help="Packets rendered at once by this worker (default: PACKET_RENDERS_AT_ONCE).",
+)
+@click.option(
+    "--periodic/--no-periodic",
+    default=True,
+    help="Also run the periodic tasks (the packet clean-up); one worker is enough.",
+)
+def worker_command(renders, periodic):
+    """Run queued background work (packets) until stopped: Ctrl-C waits for running tasks."""
+    app = current_app._get_current_object()
+    run_worker(app, renders or app.config["PACKET_RENDERS_AT_ONCE"], periodic)
 
 
 @clinic_group.command("purge-packets")
 def purge_packets_command():
-    """Delete clinic-day packets older than PACKET_KEEP_HOURS."""
+    """Delete clinic-day packets older than PACKET_KEEP_HOURS (the worker does it every minute)."""
     count = packets.purge_old_packets(utcnow())
     db.session.commit()
     click.echo(f"Deleted {count} old packet{'s' if count != 1 else ''}.")

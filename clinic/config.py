@@ -52,8 +52,25 @@ TIMEZONE = "America/New_York"
 CLOCK = system_clock
 REVIEW_CLAIM_MINUTES = 90  # an attorney's claim on a case lapses after this long
 
-# Clinic-day packets: rendered in a separate process on a pool of PACKET_PROCESSES workers
-# (0: one per CPU core), kept in instance/packets for PACKET_KEEP_HOURS, then deleted.
-PACKETS_INLINE = False
+# The task queue (Huey) that runs background work; see clinic/jobs/queue.py. QUEUE_URL unset
+# keeps it in queue.sqlite3 beside a SQLite database (one host); "redis://host:6379/0" or
+# "database" (the app's PostgreSQL database) let workers on several hosts share it. Workers
+# sharing a queue need the same QUEUE_NAME. QUEUE_IMMEDIATE runs tasks at once, in the request
+# (the tests do): no worker needed, but nothing runs in the background.
+QUEUE_URL = None
+QUEUE_NAME = "clinic"
+QUEUE_IMMEDIATE = False
+
+# Clinic-day packets: rendered by a queue worker, at most PACKET_RENDERS_AT_ONCE at a time per
+# worker (`clinic worker` runs that many processes), each on a pool of PACKET_PROCESSES
+# processes (0: one per CPU core). A failed render is retried PACKET_RETRIES times, after
+# PACKET_RETRY_DELAY_SECONDS. A rendering job whose worker has written no heartbeat for
+# PACKET_HEARTBEAT_SECONDS is marked failed (and can be tried again). Finished packets are kept
+# in PACKET_STORAGE ("database") for PACKET_KEEP_HOURS, then deleted.
+PACKET_RENDERS_AT_ONCE = 1
 PACKET_PROCESSES = 0
+PACKET_RETRIES = 2
+PACKET_RETRY_DELAY_SECONDS = 10
+PACKET_HEARTBEAT_SECONDS = 120
+PACKET_STORAGE = "database"
 PACKET_KEEP_HOURS = 24

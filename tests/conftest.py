@@ -23,9 +23,11 @@ BASE_TEST_CONFIG = {
     "ARGON2_TIME_COST": 1,
     "ARGON2_MEMORY_COST": 8,
     "ARGON2_PARALLELISM": 1,
-    # Packets render in the request, in one process; test_launch_* covers the real launch.
-    "PACKETS_INLINE": True,
+    # Queued tasks run at once, in the request (Huey's immediate mode), packets in one process;
+    # tests/packets/test_worker.py runs real workers.
+    "QUEUE_IMMEDIATE": True,
     "PACKET_PROCESSES": 1,
+    "PACKET_RETRY_DELAY_SECONDS": 0,
 }
 
 

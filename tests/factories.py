@@ -151,20 +151,22 @@ class Factory:
             return str(db.session.get(Case, case_id).version)
 
     def packet_job(self, event, processes=1):
-        """A finished clinic-day packet for `event` (rendered inline)."""
+        """A finished clinic-day packet for `event` (rendered at once: immediate mode)."""
         from clinic.events.models import ClinicEvent
         from clinic.packets import services as packets
 
         with self.app.app_context(), self.app.test_request_context():
             user = db.session.scalars(db.select(User)).first()
             job = packets.start_packet(db.session.get(ClinicEvent, event.id), user, False, utcnow())
+            db.session.flush()
+            job_id = job.id
             db.session.commit()
             self.app.config["PACKET_PROCESSES"] = processes
             try:
-                packets.launch(job.id)
+                packets.queue_render(job_id)
             finally:
                 self.app.config["PACKET_PROCESSES"] = 1
-            return job.id
+            return job_id
 
     def case_at(self, stage, event=None, answers=None, **milestones):
         """A case put straight into `stage` (test set-up only; the app moves stages through

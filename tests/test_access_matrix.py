@@ -311,6 +311,15 @@ ROUTES = [
         partner=DAY_WORK,
         other_day_path=lambda w: f"/cases/{w.home_elsewhere_approved.id}/n400.pdf",
     ),
+    # Task queue (issue 17): a failed packet tried again (a done one is refused, 302 to its page).
+    Route(
+        "packets.try_again",
+        "POST",
+        lambda w: f"/packets/{w.home_job}/again",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/packets/{w.other_job}/again",
+        partner=HOST_ONLY,
+    ),
     # After approval: milestones and follow-up.
     Route(
         "filing.record",

@@ -72,6 +72,12 @@ def render_item(type_, obj, autogen_context):
     return False
 
 
+def include_name(name, type_, parent_names):
+    """Leave the task queue's own tables alone (QUEUE_URL = "database" keeps them here, and
+    Huey creates them): autogenerate must not offer to drop them."""
+    return not (type_ == "table" and name.startswith("huey_"))
+
+
 def run_migrations_online():
     """Run migrations in 'online' mode.
 
@@ -92,6 +98,7 @@ def run_migrations_online():
 
     conf_args = current_app.extensions["migrate"].configure_args
     conf_args.setdefault("render_item", render_item)
+    conf_args.setdefault("include_name", include_name)
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
 

@@ -1,27 +1,23 @@
-"""Rendering printables, and clinic-day packets as background jobs split across CPU cores."""
+"""Printables (previews and PDFs), and clinic-day packet jobs: queued, followed, kept, purged.
 
-import io
-import multiprocessing
-import os
-import secrets
-import subprocess
-import sys
-import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+The queue's worker renders a packet (clinic.packets.render); this module decides what a job
+is and what it says."""
+
 from datetime import timedelta
-from pathlib import Path
 
 from flask import current_app, render_template
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from clinic import audit
+from clinic.auth.services import ServiceError
 from clinic.clock import today, utcnow
 from clinic.events.services import roster
 from clinic.extensions import db
+from clinic.jobs.queue import enqueue
 from clinic.packets import context, cover, review_sheet
-from clinic.packets.models import PacketJob
-from clinic.packets.pdf import merge_pdfs, render_pdf
-from clinic.voter import gate as voter_gate
+from clinic.packets.models import WAITING, PacketJob
+from clinic.packets.pdf import render_pdf
+from clinic.packets.storage import packet_storage
 
 TEMPLATES = {"checklist": "print/checklist.html", "review_sheet": "print/review_sheet.html"}
 BUILDERS = {
@@ -37,8 +33,6 @@ def case_html(kind, case, now, preview=False):
 
 
 ROSTER_ROWS_PER_PART = 50
-PROGRESS_EVERY_SECONDS = 0.5
-BATCH_SIZE = 5
 
 
 def cover_html(event, cases, now, preview=False):
@@ -89,18 +83,11 @@ def case_pdf(kind, case, now):
 event_cases = roster
 
 
-# ---- background packets -----------------------------------------------------------------
-
-
-def packets_dir():
-    path = Path(current_app.instance_path) / "packets"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# ---- clinic-day packet jobs -------------------------------------------------------------
 
 
 def start_packet(event, user, include_review_sheets, now):
-    """Queue a packet for the clinic day; the caller commits, then calls launch()."""
-    purge_old_packets(now)
+    """A new packet job, waiting for a worker; the caller commits, then calls queue_render()."""
     job = PacketJob(
         event=event,
         requested_by=user,
@@ -113,125 +100,70 @@ def start_packet(event, user, include_review_sheets, now):
     return job
 
 
-def launch(job_id):
-    """Render in a separate process, so the web worker answers at once (gunicorn would kill a
-    long request) and WeasyPrint's memory goes back to the system when the job ends."""
-    if current_app.config["PACKETS_INLINE"]:
-        render_packet(job_id)
-        return
-    subprocess.Popen(  # noqa: S603 - our own interpreter and command, no user input
-        [sys.executable, "-m", "flask", "--app", "clinic", "clinic", "render-packet", str(job_id)],
-        env={**os.environ, "CLINIC_INSTANCE_PATH": current_app.instance_path},
-        cwd=Path(current_app.root_path).parent,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+QUEUE_DOWN = "the task queue could not be reached"
+
+
+def queue_render(job_id):
+    """Hand a committed job to the task queue (by id: reading the job again here would open a
+    transaction that, on SQLite, keeps an immediate-mode render from writing). When the queue
+    can't take it (its Redis is down, say), the job is failed at once: the caller commits."""
+    try:
+        enqueue("render_packet", job_id)
+    except Exception:  # whatever the queue's storage raised: the page says so, never a 500
+        current_app.logger.exception("Packet job %s could not be queued", job_id)
+        _fail(db.session.get(PacketJob, job_id), QUEUE_DOWN, utcnow())
+
+
+def try_again(job, user, now):
+    """A new job like a failed one (the caller commits, then queues it)."""
+    if job.status != "failed":
+        raise ServiceError("Only a packet that failed can be tried again.")
+    return start_packet(job.event, user, job.include_review_sheets, now)
+
+
+WORKER_LOST = "its worker stopped"
+
+
+def check_heartbeat(job, now):
+    """A rendering job whose worker has been silent for PACKET_HEARTBEAT_SECONDS is failed,
+    so that the page offers to try again instead of waiting forever."""
+    if job.status == "rendering" and job.heartbeat_at < _silent_since(now):
+        _fail(job, WORKER_LOST, now)
+    return job
+
+
+def fail_stalled_jobs(now):
+    """check_heartbeat() for every rendering job; returns how many were failed."""
+    stalled = db.session.scalars(
+        select(PacketJob).where(
+            PacketJob.status == "rendering", PacketJob.heartbeat_at < _silent_since(now)
+        )
+    ).all()
+    for job in stalled:
+        _fail(job, WORKER_LOST, now)
+    return len(stalled)
+
+
+def _silent_since(now):
+    return now - timedelta(seconds=current_app.config["PACKET_HEARTBEAT_SECONDS"])
+
+
+def _fail(job, error, now):
+    job.status, job.error, job.finished_at = "failed", error, now
+
+
+def jobs_ahead(job):
+    """How many packets (any clinic's) will be rendered before this waiting one."""
+    if job.status != "queued":
+        return 0
+    return db.session.scalar(
+        select(func.count(PacketJob.id)).where(PacketJob.status.in_(WAITING), PacketJob.id < job.id)
     )
 
 
-def render_packet(job_id):
-    """Build every applicant's document on a process pool, merge them with bookmarks, save."""
-    job = db.session.get(PacketJob, job_id)
-    now = utcnow()
-    try:
-        cases = event_cases(job.event)
-        cover, *roster = cover_parts(job.event, cases, now)
-        parts = [("Cover and roster", cover)] + [(None, html) for html in roster]
-        for case in cases:
-            parts.append(
-                (
-                    f"{case.applicant.full_name} ({case.reference})",
-                    case_html("checklist", case, now),
-                )
-            )
-            if job.include_review_sheets:
-                parts.append((None, case_html("review_sheet", case, now)))
-            if voter_gate.passes(case, today()):
-                parts.append((None, voter_checklist_html(case, now)))
-        job.status, job.total, job.done = "rendering", len(parts), 0
-        db.session.commit()
-        db.engine.dispose()  # the pool's processes must not share our database connections
-        pdfs = _render_all(job, [html for _, html in parts])
-        merged = merge_pdfs([(title, pdf) for (title, _), pdf in zip(parts, pdfs, strict=True)])
-        token = secrets.token_urlsafe(24)
-        (packets_dir() / f"{token}.pdf").write_bytes(merged)
-        job.file_token, job.status, job.finished_at = token, "done", utcnow()
-        job.pages = _page_count(merged)
-        db.session.commit()
-    except Exception as error:
-        db.session.rollback()
-        job = db.session.get(PacketJob, job_id)
-        job.status, job.error = "failed", type(error).__name__
-        job.finished_at = utcnow()
-        db.session.commit()
-        raise
-
-
-def _render_all(job, documents):
-    static = current_app.static_folder
-    processes = current_app.config["PACKET_PROCESSES"] or os.cpu_count() or 1
-    results = [None] * len(documents)
-    report = _progress_reporter(job, len(documents))
-    if processes <= 1:
-        for index, html in enumerate(documents):
-            results[index] = render_pdf(html, static)
-            report(index + 1)
-        return results
-    # Warm up here, on a tiny page: forked workers then inherit the loaded fonts and styles.
-    render_pdf("<html><body><p>warm</p></body></html>", static)
-    # Documents go to the workers a few at a time: one task per document costs more in
-    # hand-offs between processes than it saves in balance (measured: 1.09 against 0.96 of
-    # the ideal). Forked workers start warm and live only as long as this job, whose process
-    # exits afterwards: WeasyPrint never hands memory back, the end of the job does.
-    # (max_tasks_per_child would force "spawn", which re-runs the flask command line.)
-    batches = [
-        list(range(start, min(start + BATCH_SIZE, len(documents))))
-        for start in range(0, len(documents), BATCH_SIZE)
-    ]
-    with ProcessPoolExecutor(
-        max_workers=processes, mp_context=multiprocessing.get_context("fork")
-    ) as pool:
-        futures = {
-            pool.submit(render_batch, [documents[i] for i in batch], static): batch
-            for batch in batches
-        }
-        finished = 0
-        for future in as_completed(futures):
-            for index, pdf in zip(futures[future], future.result(), strict=True):
-                results[index] = pdf
-            finished += len(futures[future])
-            report(finished)
-    return results
-
-
-def render_batch(documents, static):
-    """PDFs for a few HTML documents (run in a worker process)."""
-    return [render_pdf(html, static) for html in documents]
-
-
-def _progress_reporter(job, total):
-    """report(done) saves the job's progress, at most twice a second and always at the end:
-    each commit is a synced write, and the progress bar polls once a second anyway."""
-    last = [float("-inf")]
-
-    def report(done):
-        if done == total or time.monotonic() - last[0] > PROGRESS_EVERY_SECONDS:
-            job.done = done
-            db.session.commit()
-            last[0] = time.monotonic()
-
-    return report
-
-
-def _page_count(pdf):
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        return len(document.pages)
-
-
-def packet_path(job):
-    return packets_dir() / f"{job.file_token}.pdf" if job.file_token else None
+def packet_pdf(job):
+    """The finished packet's bytes, or None when it is not (or no longer) there."""
+    return packet_storage().load(job) if job.status == "done" else None
 
 
 def purge_old_packets(now):
@@ -240,9 +172,8 @@ def purge_old_packets(now):
     expired = db.session.scalars(
         select(PacketJob).where(PacketJob.created_at < cutoff, PacketJob.status != "expired")
     ).all()
+    storage = packet_storage()
     for job in expired:
-        path = packet_path(job)
-        if path is not None and path.exists():
-            path.unlink()
-        job.status, job.file_token = "expired", None
+        storage.delete(job)
+        job.status = "expired"
     return len(expired)

@@ -9,6 +9,7 @@ from clinic import audit
 from clinic.auth.decorators import roles_required
 from clinic.auth.policy import or_404
 from clinic.auth.roles import Role
+from clinic.auth.services import ServiceError
 from clinic.cases.views import case_or_404
 from clinic.clock import utcnow
 from clinic.events.services import can_manage_event
@@ -16,6 +17,7 @@ from clinic.events.views import event_or_404
 from clinic.extensions import db
 from clinic.packets import services
 from clinic.packets.models import PacketJob
+from clinic.web import flash_refusal
 
 bp = Blueprint("packets", __name__)
 KINDS = {"checklist": "checklist", "review-sheet": "review_sheet"}
@@ -67,40 +69,66 @@ def start_packet(event_id):
     job = services.start_packet(
         event, current_user, request.form.get("review_sheets") == "y", utcnow()
     )
-    db.session.commit()  # the background process must see the job
-    services.launch(job.id)
-    return redirect(url_for("packets.job", job_id=job.id))
+    return _queued(job)
+
+
+def _queued(job):
+    db.session.flush()
+    job_id = job.id
+    db.session.commit()  # the worker must see the job
+    services.queue_render(job_id)
+    return redirect(url_for("packets.job", job_id=job_id))
 
 
 def _job_or_404(job_id):
-    return or_404(
+    job = or_404(
         db.session.get(PacketJob, job_id), lambda job: can_manage_event(current_user, job.event)
     )
+    return services.check_heartbeat(job, utcnow())
 
 
 @bp.get("/packets/<int:job_id>")
 @roles_required(*ORGANIZERS)
 def job(job_id):
-    return render_template("packets/job.html", job=_job_or_404(job_id))
+    job = _job_or_404(job_id)
+    return render_template("packets/job.html", job=job, ahead=services.jobs_ahead(job))
 
 
 @bp.get("/packets/<int:job_id>/status")
 @roles_required(*ORGANIZERS)
 def job_status(job_id):
     job = _job_or_404(job_id)
-    return jsonify(status=job.status, done=job.done, total=job.total, percent=job.percent)
+    return jsonify(
+        status=job.status,
+        done=job.done,
+        total=job.total,
+        percent=job.percent,
+        ahead=services.jobs_ahead(job),
+    )
+
+
+@bp.post("/packets/<int:job_id>/again")
+@roles_required(*ORGANIZERS)
+def try_again(job_id):
+    job = _job_or_404(job_id)
+    try:
+        again = services.try_again(job, current_user, utcnow())
+    except ServiceError as refusal:
+        flash_refusal(refusal.message)
+        return redirect(url_for("packets.job", job_id=job.id))
+    return _queued(again)
 
 
 @bp.get("/packets/<int:job_id>/download")
 @roles_required(*ORGANIZERS)
 def job_download(job_id):
     job = _job_or_404(job_id)
-    path = services.packet_path(job)
-    if job.status != "done" or path is None or not path.exists():
+    pdf = services.packet_pdf(job)
+    if pdf is None:
         abort(404)
     audit.record("packets.downloaded", actor=current_user, target=job.event, at=utcnow())
     return send_file(
-        path,
+        io.BytesIO(pdf),
         mimetype="application/pdf",
         as_attachment=True,
         download_name=f"clinic-day-{job.event.held_on.isoformat()}-packet.pdf",

@@ -99,14 +99,25 @@ def server(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # The queue's worker, as `make run` starts it beside gunicorn: it renders the packets.
+    worker_log = (instance / "worker.log").open("w")
+    worker = subprocess.Popen(
+        [str(bin_dir / "flask"), "--app", "clinic", "clinic", "worker"],
+        cwd=ROOT,
+        env=env,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for(url, process)
         yield url
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        for running in (process, worker):
+            running.terminate()
+            running.wait(timeout=20)
         log.close()
+        worker_log.close()
 
 
 def _wait_for(url, process, seconds=30):

@@ -151,7 +151,6 @@ def test_the_packet_prints_voter_checklists_for_citizens_only(app, login_as, mak
         answers=RESIDES_IN_MA,
         **NOT_CITIZENS["oath in the future"],
     )
-    app.config.update(PACKETS_INLINE=True, PACKET_PROCESSES=1)
     job_url = coordinator.post(f"/events/{event.id}/packet").headers["Location"]
     download = coordinator.get(f"{job_url}/download")
     text = "".join(
