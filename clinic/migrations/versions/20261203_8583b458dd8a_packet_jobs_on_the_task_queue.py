@@ -6,7 +6,7 @@ rendering had a renderer process that this version no longer starts: they are ma
 so their page offers to try again.
 
 Revision ID: 8583b458dd8a
-Revises: f7ce63e50d8b
+Revises: 3c1e9a7d5b20
 Create Date: 2026-12-03 13:47:20.183617
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '8583b458dd8a'
-down_revision = 'f7ce63e50d8b'
+down_revision = '3c1e9a7d5b20'
 branch_labels = None
 depends_on = None
 
