@@ -29,7 +29,14 @@ instance/config.py: | $(BIN)/python
 	@umask 077 && $(BIN)/python -c 'import secrets; print("SECRET_KEY = " + repr(secrets.token_hex(32)))' > $@
 	@echo "Created instance/config.py with a new secret key."
 
-install: $(VENV)/.installed instance/config.py
+# The encryption keys, the same way: apart from the database, owner-only, never committed.
+# Losing this file loses the encrypted fields: back it up apart from the database backups.
+instance/encryption-keys.json: | $(VENV)/.installed
+	@$(BIN)/python -c 'from clinic.security.crypto import new_key_set, write_key_file; \
+		write_key_file("$@", new_key_set())'
+	@echo "Created $@ with new encryption keys. Back it up somewhere safe, apart from the database."
+
+install: $(VENV)/.installed instance/config.py instance/encryption-keys.json
 	$(FLASK) db upgrade
 
 run: install
@@ -37,7 +44,7 @@ run: install
 	$(BIN)/gunicorn --workers $(CLINIC_WORKERS) --bind $(CLINIC_HOST):$(CLINIC_PORT) \
 		--access-logfile - wsgi:app
 
-install-test: $(VENV)/.installed-test instance/config.py
+install-test: $(VENV)/.installed-test instance/config.py instance/encryption-keys.json
 	$(FLASK) db upgrade
 
 lint: install-test

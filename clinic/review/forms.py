@@ -95,6 +95,12 @@ class DecisionForm(ClinicForm):
         "keyboard, signs this decision.",
     )
 
+    code = StringField(
+        "Code from your authenticator app",
+        [DataRequired("Sign with the code from your app too."), Length(max=40)],
+        description="The six digits the app shows now (or a recovery code): your second factor.",
+    )
+
     def resolution_fields(self):
         """[(finding, resolution field, note field)] for the findings on this form."""
         return [

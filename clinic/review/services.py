@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from clinic import audit
 from clinic.audit import AuditEvent
+from clinic.auth import second_factor
 from clinic.auth.models import User
 from clinic.auth.passwords import verify_password
 from clinic.auth.roles import Role
@@ -120,7 +121,9 @@ def findings_to_resolve(run):
     return [f for f in run.result["findings"] if f["severity"] in MUST_RESOLVE] if run else []
 
 
-def decide(case, attorney, *, password, decision, resolutions, details, facts_hash, note, now):
+def decide(
+    case, attorney, *, password, code, decision, resolutions, details, facts_hash, note, now
+):
     """Record the attorney's decision as a sign-off and move the case. Raises NotAllowed
     (not an attorney, or prepared the case) or ServiceError (fix the form and retry)."""
     _check_attorney(attorney)
@@ -143,6 +146,11 @@ def decide(case, attorney, *, password, decision, resolutions, details, facts_ha
     _check_details(decision, details)
     if not verify_password(attorney.password_hash, password or ""):
         raise ServiceError("That is not your password.", field="password")
+    if second_factor.check(attorney, code, now) is None:
+        raise ServiceError(
+            "That code is not right (or was used already): type the one the app shows now.",
+            field="code",
+        )
     sign_off = SignOff(
         case=case,
         screening_run=run,

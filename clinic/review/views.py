@@ -61,6 +61,7 @@ def _signed(case, form):
             case,
             current_user,
             password=form.password.data,
+            code=form.code.data,
             decision=Decision(form.decision.data),
             resolutions=form.resolutions(),
             details=form.details(),
