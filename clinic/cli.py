@@ -17,9 +17,11 @@ from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
 from clinic.packets import services as packets
 from clinic.packets.pdf import render_pdf
+from clinic.security import commands as security_commands
 from clinic.voter.gate import NotACitizenYet
 
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
+security_commands.register(clinic_group)
 
 
 @clinic_group.command("init-db")
