@@ -103,10 +103,7 @@ def verify(session, audit_event_class, batch=1000):
         select(func.count(audit_event_class.id)).where(audit_event_class.seq.is_(None))
     )
     previous, expected_seq, checked = GENESIS, 1, 0
-    query = select(audit_event_class).where(audit_event_class.seq.is_not(None))
-    for audit_event in session.scalars(
-        query.order_by(audit_event_class.seq).execution_options(yield_per=batch)
-    ):
+    for audit_event in _in_chain_order(session, audit_event_class, batch):
         if audit_event.seq != expected_seq:
             reason = f"event number {expected_seq} of the chain is missing"
             return Verdict(checked, legacy, audit_event, reason, previous)
@@ -116,3 +113,20 @@ def verify(session, audit_event_class, batch=1000):
             return Verdict(checked, legacy, audit_event, reason, previous)
         previous, expected_seq, checked = audit_event.chain_hash, expected_seq + 1, checked + 1
     return Verdict(checked, legacy, head=previous)
+
+
+def _in_chain_order(session, audit_event_class, batch):
+    """Every chained event by seq, `batch` rows at a time (keyset pages, no open cursor)."""
+    after = 0
+    while True:
+        page = session.scalars(
+            select(audit_event_class)
+            .where(audit_event_class.seq > after)
+            .order_by(audit_event_class.seq)
+            .limit(batch)
+        ).all()
+        yield from page
+        if len(page) < batch:
+            return
+        after = page[-1].seq
+        session.expunge_all()  # keep memory flat on a long log
