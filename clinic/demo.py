@@ -465,10 +465,9 @@ def _seed_decisions(event, attorney, password, now):
             }
             for f in review.findings_to_resolve(run)
         ]
-        review.decide(
+        review.seed_decision(
             case,
             attorney,
-            password=password,
             decision=decision,
             resolutions=resolutions,
             details=details,
@@ -552,10 +551,9 @@ def _seed_journeys(event, staff, passwords, today, now, rng):
         machine.move(case, "finish_intake", by=volunteer, now=then)
         machine.move(case, "send_to_review", by=volunteer, now=then)
         run = case.latest_screening
-        review.decide(
+        review.seed_decision(
             case,
             attorney,
-            password=passwords[attorney.email],
             decision=Decision.APPROVE,
             resolutions=[
                 {"code": f["code"], "resolution": "rebutted", "note": "Reviewed."}

@@ -121,11 +121,29 @@ def findings_to_resolve(run):
     return [f for f in run.result["findings"] if f["severity"] in MUST_RESOLVE] if run else []
 
 
-def decide(
-    case, attorney, *, password, code, decision, resolutions, details, facts_hash, note, now
-):
-    """Record the attorney's decision as a sign-off and move the case. Raises NotAllowed
-    (not an attorney, or prepared the case) or ServiceError (fix the form and retry)."""
+def decide(case, attorney, *, password, code, now, **choice):
+    """Record the attorney's decision as a sign-off and move the case, signed by re-entering
+    the password and a second-factor code. `choice`: decision, resolutions, details,
+    facts_hash, note. Raises NotAllowed (not an attorney, or prepared the case) or
+    ServiceError (fix the form and retry)."""
+    run = _check_decision(case, attorney, now, **choice)
+    if not verify_password(attorney.password_hash, password or ""):
+        raise ServiceError("That is not your password.", field="password")
+    if second_factor.check(attorney, code, now) is None:
+        raise ServiceError(
+            "That code is not right (or was used already): type the one the app shows now.",
+            field="code",
+        )
+    return _sign(case, attorney, run, now, **choice)
+
+
+def seed_decision(case, attorney, *, now, **choice):
+    """The demo data's decisions (`clinic seed-demo`): the same checks and records as
+    decide(), with nobody at a keyboard to re-authenticate."""
+    return _sign(case, attorney, _check_decision(case, attorney, now, **choice), now, **choice)
+
+
+def _check_decision(case, attorney, now, *, decision, resolutions, details, facts_hash, note):
     _check_attorney(attorney)
     if attorney.id in preparers(case):
         raise NotAllowed(
@@ -144,13 +162,10 @@ def decide(
         )
     _check_resolutions(run, resolutions)
     _check_details(decision, details)
-    if not verify_password(attorney.password_hash, password or ""):
-        raise ServiceError("That is not your password.", field="password")
-    if second_factor.check(attorney, code, now) is None:
-        raise ServiceError(
-            "That code is not right (or was used already): type the one the app shows now.",
-            field="code",
-        )
+    return run
+
+
+def _sign(case, attorney, run, now, *, decision, resolutions, details, facts_hash, note):
     sign_off = SignOff(
         case=case,
         screening_run=run,

@@ -41,11 +41,17 @@ class EncryptedText(TypeDecorator):
 class EncryptedJSON(EncryptedText):
     """A JSON document (dict or list) stored encrypted as a whole."""
 
+    cache_ok = True
+
     def serialize(self, value):
         return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
     def deserialize(self, text):
         return json.loads(text)
+
+
+def blind_index(value, purpose):
+    return keyring().blind_index(value, purpose)
 
 
 def encrypted_columns(metadata):
