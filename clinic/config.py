@@ -21,6 +21,12 @@ SECOND_FACTOR_FOR_EVERYONE = False
 SECOND_FACTOR_WAIT = timedelta(minutes=5)
 SECOND_FACTOR_ISSUER = "Clinic"
 
+# Retention (security.retention; README says why these defaults): closed or referred-out cases
+# are purged after RETENTION_CLOSED_DAYS without a change, cases never taken past intake after
+# RETENTION_INCOMPLETE_DAYS. Only counts are kept.
+RETENTION_CLOSED_DAYS = 3 * 365
+RETENTION_INCOMPLETE_DAYS = 365
+
 # SQLALCHEMY_DATABASE_URI defaults to a SQLite file in the instance folder (set in create_app);
 # CLINIC_DATABASE_URL=postgresql+psycopg://... selects PostgreSQL.
 DATABASE_URL = None

@@ -4,15 +4,24 @@ verify-audit, backup, restore, rotate-key and purge-expired."""
 import os
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
 from clinic.audit import AuditEvent
+from clinic.clock import utcnow
 from clinic.extensions import db
-from clinic.security import audit_chain, backup
+from clinic.security import audit_chain, backup, retention, rotation
 
 
 def register(group):
-    for command in (verify_audit, backup_command, restore_command):
+    for command in (
+        verify_audit,
+        backup_command,
+        restore_command,
+        rotate_key,
+        forget_old_keys_command,
+        purge_expired,
+    ):
         group.add_command(command)
 
 
@@ -87,3 +96,67 @@ def verify_audit():
         f"The audit chain is intact: {verdict.checked} events. Latest link: {verdict.head}. "
         "(Note it somewhere else: a later check that ends before it means events were cut.)"
     )
+
+
+def _key_file():
+    if current_app.config["ENCRYPTION_KEYS"]:
+        raise click.ClickException(
+            "The keys come from CLINIC_ENCRYPTION_KEYS, which this command cannot rewrite. "
+            "Put a new key (base64 of 32 random bytes) first in its data_keys, restart Clinic, "
+            "then run rotate-key --reencrypt-only."
+        )
+    return current_app.config["ENCRYPTION_KEY_FILE"]
+
+
+@click.command("rotate-key")
+@click.option(
+    "--reencrypt-only", is_flag=True, help="Re-encrypt with the newest key; add no new key."
+)
+@with_appcontext
+def rotate_key(reencrypt_only):
+    """Add a new encryption key and re-encrypt every encrypted value with it (reads keep
+    working throughout: the old keys stay until forget-old-keys)."""
+    keyring = current_app.extensions["clinic_keyring"]
+    if not reencrypt_only:
+        rotation.add_new_key(_key_file())
+        keyring.reload_if_changed()
+        click.echo(f"New key {keyring.newest_id} written to {keyring.path}.")
+    counts = rotation.reencrypt_all(db.session, db.metadata, keyring)
+    click.echo(f"Re-encrypted {sum(counts.values())} values with key {keyring.newest_id}.")
+    click.echo(
+        "The old keys are still in the key file, so nothing written meanwhile is lost. "
+        "Back the key file up now; after restarting Clinic, run forget-old-keys."
+    )
+
+
+@click.command("forget-old-keys")
+@with_appcontext
+def forget_old_keys_command():
+    """Re-encrypt what still uses an old key, then remove the old keys from the key file."""
+    path = _key_file()
+    keyring = current_app.extensions["clinic_keyring"]
+    rotation.reencrypt_all(db.session, db.metadata, keyring)
+    left = rotation.values_under_old_keys(db.session, db.metadata, keyring)
+    if left:
+        raise click.ClickException(f"{left} values still use an old key: run it again.")
+    dropped = rotation.forget_old_keys(path)
+    click.echo(f"Removed {dropped} old key{'s' if dropped != 1 else ''} from {path}.")
+
+
+@click.command("purge-expired")
+@click.option("--dry-run", is_flag=True, help="List what would be purged; change nothing.")
+@with_appcontext
+def purge_expired(dry_run):
+    """Purge closed, referred-out and never-completed cases past their retention time,
+    keeping only counts (see README, "How long records are kept")."""
+    expired = retention.purge(utcnow(), dry_run=dry_run)
+    for item in expired:
+        click.echo(
+            f"  case {item.case_id:>6}  {item.reference or '-':<12} {item.stage.label:<18} "
+            f"organization {item.organization_id}, last change {item.last_change:%Y-%m-%d}"
+        )
+    if dry_run:
+        click.echo(f"Dry run: {len(expired)} case{'s' if len(expired) != 1 else ''} would go.")
+        return
+    db.session.commit()
+    click.echo(f"Purged {len(expired)} case{'s' if len(expired) != 1 else ''}; counts kept.")

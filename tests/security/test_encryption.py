@@ -12,41 +12,9 @@ from clinic.cases.search import find_people
 from clinic.extensions import db
 from clinic.security.crypto import KeyProblem, Keyring, new_key_set, write_key_file
 from tests.conftest import BASE_TEST_CONFIG, TEST_DATABASE_URL
-from tests.helpers import page_text
-from tests.intake.answers import complete_interview, post_section
-from tests.review.test_review import TRIP_200_DAYS, decide, send_to_review
+from tests.security.conftest import A_NUMBER, ARREST
 
-A_NUMBER = "123456789"  # the interview's "A123-456-789"
-ARREST = {
-    "arrests_or_charges": "1",
-    "arrests_details": "May 2018, Methuen MA: shoplifting at Marketplace Mall; dismissed.",
-}
 SECRETS_IN_CLEAR = [A_NUMBER, "shoplifting", "Marketplace Mall", "Methuen", "Kept job and lease"]
-
-
-@pytest.fixture
-def signed_case(make, login_as):
-    """An interview with an A-number and an arrest, screened, signed off with a note."""
-    volunteer, attorney = login_as("volunteer"), login_as("attorney")
-    case = make.case(make.event(staff=[volunteer.user]), by=volunteer.user)
-    complete_interview(volunteer, case.id)
-    post_section(volunteer, case.id, "character", ARREST)
-    post_section(volunteer, case.id, "trips", TRIP_200_DAYS)
-    send_to_review(volunteer, case.id)
-    data = {
-        f"{name}-{code}": value
-        for code in ("ARREST_DISMISSED", "ANY_ARREST", "ARRESTS")
-        for name, value in (("resolution", "rebutted"), ("note", "Court letter seen."))
-    }
-    response = decide(attorney, case.id, **data)
-    if response.status_code != 302:  # resolve whatever arrest finding the engine raised
-        page = page_text(response)
-        codes = {part.split('"')[0] for part in page.split('name="resolution-')[1:]}
-        data = {f"resolution-{code}": "rebutted" for code in codes}
-        data |= {f"note-{code}": "Court letter seen." for code in codes}
-        response = decide(attorney, case.id, **data)
-    assert response.status_code == 302, page_text(response)[-2000:]
-    return case
 
 
 def database_copy(app):
