@@ -21,7 +21,7 @@ from clinic.extensions import db
 RECOVERY_CODE_COUNT = 10
 RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
 RECOVERY_GROUPS, RECOVERY_GROUP_LENGTH = 4, 4
-TOTP_CODE = re.compile(r"\d{6}")
+TOTP_CODE = re.compile(r"[0-9]{6}")
 DRIFT_STEPS = 1
 
 
@@ -114,12 +114,15 @@ def remove(user):
 
 def _accept_totp(user, code, now):
     """A right code for a step after the last one used (so a code works only once)."""
+    code = (code or "").strip().replace(" ", "")
+    if not TOTP_CODE.fullmatch(code):
+        return False
     totp = pyotp.TOTP(user.totp_secret)
     current = int(now.timestamp()) // totp.interval
     for step in range(current - DRIFT_STEPS, current + DRIFT_STEPS + 1):
         if user.totp_last_step is not None and step <= user.totp_last_step:
             continue
-        if secrets.compare_digest(totp.generate_otp(step), code):
+        if secrets.compare_digest(totp.generate_otp(step).encode(), code.encode()):
             user.totp_last_step = step
             return True
     return False
