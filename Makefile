@@ -29,7 +29,14 @@ instance/config.py: | $(BIN)/python
 	@umask 077 && $(BIN)/python -c 'import secrets; print("SECRET_KEY = " + repr(secrets.token_hex(32)))' > $@
 	@echo "Created instance/config.py with a new secret key."
 
-install: $(VENV)/.installed instance/config.py
+# The encryption keys, the same way: apart from the database, owner-only, never committed.
+# Losing this file loses the encrypted fields: back it up apart from the database backups.
+instance/encryption-keys.json: | $(VENV)/.installed
+	@$(BIN)/python -c 'from clinic.security.crypto import new_key_set, write_key_file; \
+		write_key_file("$@", new_key_set())'
+	@echo "Created $@ with new encryption keys. Back it up somewhere safe, apart from the database."
+
+install: $(VENV)/.installed instance/config.py instance/encryption-keys.json
 	$(FLASK) db upgrade
 
 # The web server and a queue worker (which renders packets), started and stopped together by
@@ -39,7 +46,7 @@ run: install
 	CLINIC_BIN=$(BIN) CLINIC_WORKERS=$(CLINIC_WORKERS) CLINIC_HOST=$(CLINIC_HOST) \
 		CLINIC_PORT=$(CLINIC_PORT) $(BIN)/honcho start --procfile Procfile
 
-install-test: $(VENV)/.installed-test instance/config.py
+install-test: $(VENV)/.installed-test instance/config.py instance/encryption-keys.json
 	$(FLASK) db upgrade
 
 lint: install-test

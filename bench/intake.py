@@ -123,11 +123,15 @@ def volunteer(port, email, case_id, deadline, think, results, seed):
 
 
 def new_instance(instance, env):
-    """A secret key, OWASP-minimum hashing (the benchmark logs in often), and the schema."""
+    """A secret key, encryption keys (encryption at rest is always on), OWASP-minimum hashing
+    (the benchmark logs in often), and the schema."""
+    from clinic.security.crypto import new_key_set, write_key_file
+
     (instance / "config.py").write_text(
         f"SECRET_KEY = {uuid.uuid4().hex!r}\n"
         "ARGON2_MEMORY_COST = 19456\nARGON2_TIME_COST = 2\nARGON2_PARALLELISM = 1\n"
     )
+    write_key_file(instance / "encryption-keys.json", new_key_set())
     subprocess.run(
         [sys.executable, "-m", "flask", "--app", "clinic", "db", "upgrade"],
         env=env,

@@ -43,6 +43,8 @@ def _load_config(app, test_config):
         app.config["SQLALCHEMY_DATABASE_URI"] = app.config["DATABASE_URL"] or (
             "sqlite:///" + os.path.join(app.instance_path, "clinic.sqlite3")
         )
+    if not app.config.get("ENCRYPTION_KEY_FILE"):
+        app.config["ENCRYPTION_KEY_FILE"] = os.path.join(app.instance_path, "encryption-keys.json")
     if not app.config.get("SECRET_KEY") and not (app.testing or app.debug):
         raise RuntimeError(
             "No SECRET_KEY: run `make install` to create instance/config.py, "
@@ -74,6 +76,7 @@ def _init_extensions(app):
     )
     csrf.init_app(app)
     init_queue(app)
+    app.extensions["clinic_keyring"] = _keyring(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -88,6 +91,24 @@ def _init_extensions(app):
             idle_timeout=app.config["SESSION_IDLE_TIMEOUT"],
             absolute_timeout=app.config["SESSION_ABSOLUTE_TIMEOUT"],
         )
+
+
+def _keyring(app):
+    """The encryption keys: CLINIC_ENCRYPTION_KEYS, else the instance folder's key file."""
+    from clinic.security.crypto import KeyProblem, Keyring, MissingKeys
+
+    try:
+        if app.config["ENCRYPTION_KEYS"]:
+            return Keyring(app.config["ENCRYPTION_KEYS"])
+        return Keyring.from_file(app.config["ENCRYPTION_KEY_FILE"])
+    except KeyProblem as problem:
+        if app.testing or app.debug:
+            return MissingKeys(str(problem))  # like SECRET_KEY: refused when first needed
+        raise RuntimeError(
+            f"{problem} Run `make install` to create instance/encryption-keys.json, or set "
+            "CLINIC_ENCRYPTION_KEYS. If this database already holds data, restore the key "
+            "file from your backup instead: a new key cannot read it."
+        ) from problem
 
 
 def _register_converters(app):

@@ -1,5 +1,8 @@
-"""The audit trail: one function records who did what to which object, and when (UTC)."""
+"""The audit trail: one function records who did what to which object, and when (UTC).
 
+Events are chained by hash when they commit (security.audit_chain; `clinic verify-audit`)."""
+
+from flask_sqlalchemy.session import Session as FlaskSession
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -7,6 +10,7 @@ from clinic.clock import utcnow
 from clinic.database import UTCDateTime
 from clinic.extensions import db
 from clinic.privacy import redact
+from clinic.security import audit_chain
 
 
 class AuditEvent(db.Model):
@@ -19,6 +23,13 @@ class AuditEvent(db.Model):
     object_type: Mapped[str | None] = mapped_column(String(64), nullable=True)
     object_id: Mapped[int | None] = mapped_column(nullable=True)
     details: Mapped[dict] = mapped_column(JSON, default=dict)
+    # The hash chain (security.audit_chain): the place in the chain and the link's HMAC, set
+    # when the event's transaction commits. NULL only for events from before the chain.
+    seq: Mapped[int | None] = mapped_column(unique=True, nullable=True)
+    chain_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+
+
+audit_chain.install(FlaskSession, AuditEvent)
 
 
 def record(action, *, actor=None, target=None, at=None, **details):

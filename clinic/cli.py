@@ -15,13 +15,15 @@ from clinic.cases.models import Case
 from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
-from clinic.n400 import services as n400
 from clinic.jobs.queue import run_worker
+from clinic.n400 import services as n400
 from clinic.packets import services as packets
 from clinic.packets.pdf import render_pdf
+from clinic.security import commands as security_commands
 from clinic.voter.gate import NotACitizenYet
 
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
+security_commands.register(clinic_group)
 
 
 @clinic_group.command("init-db")

@@ -7,6 +7,26 @@ from clinic.clock import system_clock
 # SECRET_KEY has no default on purpose: `make run` writes one into instance/config.py.
 SECRET_KEY = None
 
+# Encryption at rest (clinic.security.crypto): the keys are read from ENCRYPTION_KEY_FILE
+# (default: instance/encryption-keys.json, written by `make install`), or given whole as JSON in
+# CLINIC_ENCRYPTION_KEYS. Lose them and the encrypted fields are lost: back the file up apart.
+ENCRYPTION_KEYS = None
+ENCRYPTION_KEY_FILE = None
+
+# The second factor (auth.second_factor): TOTP, required for these roles; set
+# SECOND_FACTOR_FOR_EVERYONE (CLINIC_SECOND_FACTOR_FOR_EVERYONE=true) to require it of
+# volunteers too. After the password, the code must follow within SECOND_FACTOR_WAIT.
+SECOND_FACTOR_ROLES = ("attorney", "coordinator", "admin")
+SECOND_FACTOR_FOR_EVERYONE = False
+SECOND_FACTOR_WAIT = timedelta(minutes=5)
+SECOND_FACTOR_ISSUER = "Clinic"
+
+# Retention (security.retention; README says why these defaults): closed or referred-out cases
+# are purged after RETENTION_CLOSED_DAYS without a change, cases never taken past intake after
+# RETENTION_INCOMPLETE_DAYS. Only counts are kept.
+RETENTION_CLOSED_DAYS = 3 * 365
+RETENTION_INCOMPLETE_DAYS = 365
+
 # SQLALCHEMY_DATABASE_URI defaults to a SQLite file in the instance folder (set in create_app);
 # CLINIC_DATABASE_URL=postgresql+psycopg://... selects PostgreSQL.
 DATABASE_URL = None

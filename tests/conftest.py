@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from clinic import create_app
 from clinic.extensions import db
 from tests.factories import Factory
+from tests.helpers import log_in_with
 
 TEST_DATABASE_URL = os.environ.get("CLINIC_TEST_DATABASE_URL")
 
@@ -28,6 +29,11 @@ BASE_TEST_CONFIG = {
     "QUEUE_IMMEDIATE": True,
     "PACKET_PROCESSES": 1,
     "PACKET_RETRY_DELAY_SECONDS": 0,
+    # Fixed keys, so a test can read what another app of the same run wrote.
+    "ENCRYPTION_KEYS": {
+        "index_key": "dGVzdCBpbmRleCBrZXkgb2YgMzIgYnl0ZXMgLi4uLi4=",
+        "data_keys": ["dGVzdCBkYXRhIGtleSBvZiAzMiBieXRlcyAuLi4uLi4="],
+    },
 }
 
 
@@ -129,8 +135,9 @@ def login_as(app, make):
     def log_in(role, organization=None, **user_fields):
         user = make.user(role, organization=organization, **user_fields)
         client = app.test_client()
-        response = client.post("/login", data={"email": user.email, "password": user.password})
+        response = log_in_with(client, user)
         assert response.status_code == 302, "login in a fixture failed"
+        assert "/login" not in response.headers["Location"], "login in a fixture failed"
         client.user = user
         return client
 

@@ -4,8 +4,10 @@ import itertools
 from datetime import date
 from types import SimpleNamespace
 
+import pyotp
 from sqlalchemy import func, select
 
+from clinic import config
 from clinic.admin import services as admin_services
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Credential, Role
@@ -34,8 +36,20 @@ class Factory:
                 db.session.commit()
             return SimpleNamespace(id=org.id, name=org.name)
 
-    def user(self, role, organization=None, password=DEFAULT_PASSWORD, email=None, **fields):
+    def user(
+        self,
+        role,
+        organization=None,
+        password=DEFAULT_PASSWORD,
+        email=None,
+        second_factor=None,
+        **fields,
+    ):
+        """A user who can log in; roles that must have a second factor have one (TOTP, its
+        secret in the record) unless `second_factor=False`; volunteers only if True."""
         role = Role(role)
+        if second_factor is None:
+            second_factor = role.value in config.SECOND_FACTOR_ROLES
         if organization is None or isinstance(organization, str):
             organization = self.organization(*([organization] if organization else []))
         org = organization
@@ -52,9 +66,17 @@ class Factory:
                 password=password,
                 now=utcnow(),
             )
+            if second_factor:
+                user.totp_secret = pyotp.random_base32()
+                user.totp_enrolled_at = utcnow()
             db.session.commit()
             return SimpleNamespace(
-                id=user.id, email=user.email, password=password, role=role, organization_id=org.id
+                id=user.id,
+                email=user.email,
+                password=password,
+                role=role,
+                organization_id=org.id,
+                totp_secret=user.totp_secret,
             )
 
     def event(

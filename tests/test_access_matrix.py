@@ -447,10 +447,27 @@ ROUTES = [
         partner=DAY_WORK,
         other_day_path=lambda w: f"/review/{w.home_elsewhere.id}/reconfirm",
     ),
+    # Second factor (issue 18): enrolment and recovery codes are every user's own; the reset
+    # is an admin's. (The login's code step is public: tests/auth/test_second_factor.py.)
+    Route("auth.enrol", "GET", "/account/second-factor"),
+    Route("auth.enrol", "POST", "/account/second-factor", data={}, id="POST auth.enrol (no code)"),
+    Route("auth.renew_recovery_codes", "POST", "/account/recovery-codes", data={}),
+    Route(
+        "admin.reset_second_factor",
+        "POST",
+        lambda w: f"/admin/users/{w.invitee.id}/second-factor/reset",
+        ADMIN,
+    ),
 ]
 
 # Reachable without logging in, each tested in its own module.
-PUBLIC_ENDPOINTS = {"static", "auth.login", "auth.first_run", "auth.accept_invitation"}
+PUBLIC_ENDPOINTS = {
+    "static",
+    "auth.login",
+    "auth.login_code",
+    "auth.first_run",
+    "auth.accept_invitation",
+}
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=str)

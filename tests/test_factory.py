@@ -1,10 +1,13 @@
 """create_app: config layers, secret-key guard, database settings."""
 
+import json
+
 import pytest
 import sqlalchemy as sa
 
 from clinic import create_app
 from clinic.extensions import db
+from clinic.security.crypto import new_key_set, write_key_file
 from tests.conftest import TEST_DATABASE_URL
 
 
@@ -17,6 +20,7 @@ def instance(tmp_path, monkeypatch):
 
 
 def test_defaults_then_instance_file_then_environment_then_test_dict(instance, monkeypatch):
+    write_key_file(instance / "encryption-keys.json", new_key_set())
     (instance / "config.py").write_text(
         'SECRET_KEY = "from-instance"\nTIMEZONE = "America/Chicago"\nLOGIN_FREE_ATTEMPTS = 3\n'
     )
@@ -39,6 +43,19 @@ def test_defaults_then_instance_file_then_environment_then_test_dict(instance, m
 def test_missing_secret_key_stops_start_up(instance):
     with pytest.raises(RuntimeError, match="SECRET_KEY"):
         create_app()
+
+
+def test_missing_encryption_keys_stop_start_up(instance):
+    (instance / "config.py").write_text('SECRET_KEY = "from-instance"\n')
+    with pytest.raises(RuntimeError, match=r"encryption-keys\.json"):
+        create_app()
+
+
+def test_encryption_keys_may_come_from_the_environment(instance, monkeypatch):
+    (instance / "config.py").write_text('SECRET_KEY = "from-instance"\n')
+    monkeypatch.setenv("CLINIC_ENCRYPTION_KEYS", json.dumps(new_key_set()))
+    keyring = create_app().extensions["clinic_keyring"]
+    assert keyring.decrypt(keyring.encrypt("A123456789", "t.c"), "t.c") == "A123456789"
 
 
 def test_tests_may_run_without_a_secret_key(instance):

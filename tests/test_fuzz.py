@@ -325,6 +325,19 @@ def _login(app, make, login_as):
     return SimpleNamespace(client=app.test_client(), url="/login")
 
 
+def _enrolment(app, make, login_as):
+    client = login_as("attorney", second_factor=False)
+    client.get("/account/second-factor")  # the secret to confirm exists before the posts
+    return SimpleNamespace(client=client, url="/account/second-factor")
+
+
+def _login_code(app, make, login_as):
+    user = make.user("attorney")
+    client = app.test_client()
+    client.post("/login", data={"email": user.email, "password": user.password})
+    return SimpleNamespace(client=client, url="/login/code")
+
+
 def _invitation(app, make, login_as):
     admin = make.user("admin")
     with app.app_context():
@@ -473,6 +486,8 @@ TARGETS = {
         auth_forms.ChangePasswordForm, _logged_in("volunteer", "/account"), PASSWORD_CHECKS
     ),
     "invitation": Target(auth_forms.AcceptInvitationForm, _invitation),
+    "second_factor_enrolment": Target(auth_forms.EnrolForm, _enrolment),
+    "second_factor_login": Target(auth_forms.SecondFactorForm, _login_code, PASSWORD_CHECKS),
     "new_organization": Target(
         admin_forms.OrganizationForm, _logged_in("admin", "/admin/organizations/new")
     ),

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from clinic.extensions import db
-from tests.helpers import page_text
+from tests.helpers import log_in_with, page_text
 
 
 def test_pages_carry_security_headers_and_are_never_cached(login_as):
@@ -30,7 +30,7 @@ def test_static_files_may_be_cached(client, make):
 
 def test_session_cookie_is_httponly_and_samesite_lax(client, make):
     user = make.user("volunteer")
-    response = client.post("/login", data={"email": user.email, "password": user.password})
+    response = log_in_with(client, user)
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert "Secure" not in cookie
@@ -103,7 +103,7 @@ def test_logs_hold_no_a_number_or_birth_date(failing_app, make, caplog):
     user = make.user("volunteer", email="a123456789@example.org")
     client = failing_app.test_client()
     client.post("/login", data={"email": user.email, "password": "wrong 04/02/1985 A123456789"})
-    client.post("/login", data={"email": user.email, "password": user.password})
+    log_in_with(client, user)
     client.get("/__explode")
     failing_app.logger.info("applicant A-123-456-789 born 1985-04-02 (04/02/1985)")
     logged = caplog.text + "".join(str(record.exc_text or "") for record in caplog.records)

@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from clinic.admin import services
 from clinic.admin.forms import EditUserForm, InviteUserForm, OrganizationForm
 from clinic.audit import AuditEvent
+from clinic.auth import services as auth_services
 from clinic.auth.decorators import roles_required
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
@@ -158,6 +159,24 @@ def set_active(user_id, action):
     else:
         flash(
             "Account reactivated." if activate else "Account deactivated; its sessions have ended.",
+            "success",
+        )
+    return redirect(url_for("admin.users"))
+
+
+@bp.post("/users/<int:user_id>/second-factor/reset")
+@roles_required(Role.ADMIN)
+def reset_second_factor(user_id):
+    """A lost phone: the user's second factor goes, their sessions end; they enrol again."""
+    user = db.get_or_404(User, user_id)
+    try:
+        auth_services.reset_second_factor(user, by=current_user, now=utcnow())
+    except ServiceError as error:
+        flash_refusal(error.message)
+    else:
+        flash(
+            f"{user.name}'s second factor is reset and their sessions have ended. They set up "
+            "a new one at their next login.",
             "success",
         )
     return redirect(url_for("admin.users"))

@@ -40,3 +40,20 @@ class AcceptInvitationForm(NewPasswordMixin, ClinicForm):
 
 class ChangePasswordForm(NewPasswordMixin, ClinicForm):
     current_password = PasswordField("Current password", validators=[DataRequired()])
+
+
+CODE_HINT = "The six digits your authenticator app shows for Clinic now, or a recovery code."
+
+
+class SecondFactorForm(ClinicForm):
+    code = StringField(
+        "Code", validators=[DataRequired("Type the code."), Length(max=40)], description=CODE_HINT
+    )
+
+
+class EnrolForm(ClinicForm):
+    code = StringField(
+        "Code from the app",
+        validators=[DataRequired("Type the six digits the app shows."), Length(max=40)],
+        description="After scanning, the app shows six digits that change every 30 seconds.",
+    )

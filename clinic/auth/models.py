@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from clinic.auth.roles import Credential, Role
 from clinic.database import UTCDateTime
 from clinic.extensions import db
+from clinic.security.types import EncryptedText
 
 
 def enum_column(enum_class):
@@ -48,6 +49,13 @@ class User(db.Model):
     active: Mapped[bool] = mapped_column(default=True)
     created_at = mapped_column(UTCDateTime, nullable=False)
     password_changed_at = mapped_column(UTCDateTime, nullable=True)
+    # The second factor (auth.second_factor): a TOTP secret, set when enrolment starts and
+    # confirmed by the first correct code; the last time step accepted, so no code works twice.
+    totp_secret: Mapped[str | None] = mapped_column(
+        EncryptedText("users.totp_secret"), nullable=True
+    )
+    totp_enrolled_at = mapped_column(UTCDateTime, nullable=True)
+    totp_last_step: Mapped[int | None] = mapped_column(nullable=True)
 
     organization: Mapped[Organization] = relationship(back_populates="users")
 
@@ -89,8 +97,23 @@ class UserSession(db.Model):
     last_seen_at = mapped_column(UTCDateTime, nullable=False)
     ended_at = mapped_column(UTCDateTime, nullable=True)
     end_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # True when the login passed the second factor; such a session only is valid for a user
+    # who has one, so a session from before enrolment stops working.
+    second_factor: Mapped[bool] = mapped_column(default=False)
 
     user: Mapped[User] = relationship()
+
+
+class RecoveryCode(db.Model):
+    """One of the ten one-time codes that stand in for a lost phone; only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at = mapped_column(UTCDateTime, nullable=False)
+    used_at = mapped_column(UTCDateTime, nullable=True)
 
 
 class Invitation(db.Model):

@@ -7,7 +7,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from clinic import audit
-from clinic.auth import sessions
+from clinic.auth import second_factor, sessions
 from clinic.auth.models import Invitation, LoginThrottle, Organization, User, any_user_exists
 from clinic.auth.passwords import hash_password, needs_rehash, password_problem, verify_password
 from clinic.auth.roles import Role
@@ -29,6 +29,7 @@ class LoginResult:
     user: User | None = None
     token: str | None = None
     retry_after: timedelta | None = None
+    second_factor_due: bool = False  # the password was right; the code must follow
 
 
 def normalize_email(email):
@@ -69,13 +70,63 @@ def log_in(email, password, now):
         audit.record("auth.login_failed", target=user if user else None, at=now)
         return LoginResult()
 
-    if throttle is not None:
-        db.session.delete(throttle)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
+    if second_factor.enrolled(user):
+        audit.record("auth.password_accepted", actor=user, target=user, at=now)
+        return LoginResult(user=user, second_factor_due=True)
+    if throttle is not None:
+        db.session.delete(throttle)
     token = sessions.start_session(user, now)
     audit.record("auth.login", actor=user, target=user, at=now)
     return LoginResult(user=user, token=token)
+
+
+def log_in_second_factor(user, code, now):
+    """The second step of a login: a TOTP or recovery code, throttled with the password
+    failures of the same account (a wrong code is one more failure)."""
+    throttle = db.session.scalar(
+        select(LoginThrottle).where(LoginThrottle.email_hash == token_hash(user.email))
+    )
+    wait = _remaining_wait(throttle, now)
+    if wait:
+        return LoginResult(retry_after=wait)
+    method = second_factor.check(user, code, now) if user.active else None
+    if method is None:
+        _record_failure(throttle, user.email, now)
+        audit.record("auth.second_factor_failed", target=user, at=now)
+        return LoginResult()
+    if throttle is not None:
+        db.session.delete(throttle)
+    token = sessions.start_session(user, now, second_factor=True)
+    if method == "recovery_code":
+        left = second_factor.recovery_codes_left(user)
+        audit.record("auth.recovery_code_used", actor=user, target=user, at=now, left=left)
+    audit.record("auth.login", actor=user, target=user, at=now, second_factor=method)
+    return LoginResult(user=user, token=token)
+
+
+def enrol_second_factor(user, code, now):
+    """Confirm the app with its first code: end every session (those from before enrolment
+    must not outlive it), start this browser's, and return the recovery codes to show once."""
+    codes = second_factor.confirm_enrolment(user, code, now)
+    if codes is None:
+        raise ServiceError(
+            "That code is not right. Check the app shows Clinic's code and the phone's time "
+            "is correct, then type the six digits it shows now.",
+            field="code",
+        )
+    sessions.end_all_sessions(user, now, "second_factor_enrolled")
+    audit.record("auth.second_factor_enrolled", actor=user, target=user, at=now)
+    return codes, sessions.start_session(user, now, second_factor=True)
+
+
+def new_recovery_codes(user, code, now):
+    """A fresh set of ten (the old ones stop working), after a current code."""
+    if second_factor.check(user, code, now) is None:
+        raise ServiceError("That code is not right.", field="code")
+    audit.record("auth.recovery_codes_renewed", actor=user, target=user, at=now)
+    return second_factor.new_recovery_codes(user, now)
 
 
 def log_out(user, now):
@@ -92,7 +143,7 @@ def change_password(user, current_password, new_password, now):
     _set_password(user, new_password, now)
     sessions.end_all_sessions(user, now, "password_changed")
     audit.record("auth.password_changed", actor=user, target=user, at=now)
-    return sessions.start_session(user, now)
+    return sessions.start_session(user, now, second_factor=second_factor.enrolled(user))
 
 
 def create_first_admin(organization_name, name, email, password, now):
@@ -145,6 +196,18 @@ def accept_invitation(invitation, password, now):
     sessions.end_all_sessions(user, now, "password_changed")
     audit.record("auth.invitation_accepted", actor=user, target=user, at=now)
     return user
+
+
+def reset_second_factor(user, *, by, now):
+    """An admin's reset for a lost phone: the factor and codes go, every session ends, and
+    the user enrols again at their next login."""
+    if user.id == by.id:
+        raise ServiceError("Another admin must reset your second factor.")
+    if user.totp_secret is None:
+        raise ServiceError(f"{user.name} has no second factor to reset.")
+    second_factor.remove(user)
+    sessions.end_all_sessions(user, now, "second_factor_reset")
+    audit.record("admin.second_factor_reset", actor=by, target=user, at=now)
 
 
 def _set_password(user, password, now):

@@ -1,7 +1,9 @@
 """Server-side login sessions: every request's cookie token is checked against this table.
 
-A session ends on logout, on a password change, on deactivation, after SESSION_IDLE_TIMEOUT
-without a request, and SESSION_ABSOLUTE_TIMEOUT after login, whatever the cookie says.
+A session ends on logout, on a password change, on deactivation, when the user enrols a second
+factor or an admin resets it, after SESSION_IDLE_TIMEOUT without a request, and
+SESSION_ABSOLUTE_TIMEOUT after login, whatever the cookie says. A session begun without the
+second factor is refused for a user who has one (a cookie copied before enrolment).
 """
 
 from datetime import timedelta
@@ -16,10 +18,16 @@ from clinic.extensions import db
 LAST_SEEN_RESOLUTION = timedelta(seconds=60)
 
 
-def start_session(user, now):
+def start_session(user, now, *, second_factor=False):
     token = new_token()
     db.session.add(
-        UserSession(token_hash=token_hash(token), user=user, created_at=now, last_seen_at=now)
+        UserSession(
+            token_hash=token_hash(token),
+            user=user,
+            created_at=now,
+            last_seen_at=now,
+            second_factor=second_factor,
+        )
     )
     user.session_token = token
     return token
@@ -44,6 +52,9 @@ def user_for_token(token, now, *, idle_timeout, absolute_timeout):
         return None
     if not session.user.active:
         _end(session, now, "deactivated")
+        return None
+    if session.user.totp_enrolled_at is not None and not session.second_factor:
+        _end(session, now, "second_factor_missing")  # begun before the user enrolled
         return None
     if now - session.last_seen_at >= LAST_SEEN_RESOLUTION:
         session.last_seen_at = now

@@ -2,21 +2,22 @@
 
 import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from clinic.auth.models import Organization, User, enum_column
 from clinic.cases.stages import Stage
 from clinic.database import UTCDateTime
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
+from clinic.security.types import EncryptedJSON, EncryptedText, blind_index
 
 
 class Applicant(db.Model):
     """A person. Identity fields are columns so that search and duplicate checks can use them."""
 
     __tablename__ = "applicants"
-    __table_args__ = (UniqueConstraint("organization_id", "a_number"),)
+    __table_args__ = (UniqueConstraint("organization_id", "a_number_index"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
@@ -25,7 +26,11 @@ class Applicant(db.Model):
     # Accent- and case-folded name tokens, " "-delimited on both ends, for LIKE searches.
     name_tokens: Mapped[str] = mapped_column(String(500), index=True)
     date_of_birth: Mapped[datetime.date] = mapped_column(index=True)
-    a_number: Mapped[str | None] = mapped_column(String(9), nullable=True)  # 9 digits
+    # 9 digits, encrypted; found through its blind index (a keyed hash), set with it.
+    a_number: Mapped[str | None] = mapped_column(
+        EncryptedText("applicants.a_number"), nullable=True
+    )
+    a_number_index: Mapped[str | None] = mapped_column(String(64), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)  # digits
     created_at = mapped_column(UTCDateTime, nullable=False)
 
@@ -37,6 +42,20 @@ class Applicant(db.Model):
     @property
     def full_name(self):
         return f"{self.given_names} {self.family_names}".strip()
+
+    @validates("a_number")
+    def _index_a_number(self, _key, number):
+        self.a_number_index = a_number_index(number)
+        return number
+
+    @classmethod
+    def a_number_is(cls, number):
+        """The SQL condition "has this A-number" (9 digits), through the blind index."""
+        return cls.a_number_index == a_number_index(number)
+
+
+def a_number_index(number):
+    return None if number is None else blind_index(number, "applicants.a_number")
 
 
 class Case(db.Model):
@@ -96,7 +115,7 @@ class IntakeSection(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(40))
-    answers: Mapped[dict] = mapped_column(JSON, default=dict)
+    answers: Mapped[dict] = mapped_column(EncryptedJSON("intake_sections.answers"), default=dict)
     complete: Mapped[bool] = mapped_column(default=False)
     updated_at = mapped_column(UTCDateTime, nullable=False)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
@@ -113,8 +132,8 @@ class ScreeningRun(db.Model):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     created_at = mapped_column(UTCDateTime, nullable=False)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    facts: Mapped[dict] = mapped_column(JSON)
-    result: Mapped[dict] = mapped_column(JSON)
+    facts: Mapped[dict] = mapped_column(EncryptedJSON("screening_runs.facts"))
+    result: Mapped[dict] = mapped_column(EncryptedJSON("screening_runs.result"))
     facts_hash: Mapped[str] = mapped_column(String(64), index=True)
     rules_version: Mapped[str] = mapped_column(String(10))
     outcome: Mapped[str] = mapped_column(String(16), index=True)

@@ -78,7 +78,7 @@ def find_people(
     if date_of_birth:
         clues.append(Applicant.date_of_birth == date_of_birth)
     if a_number:
-        clues.append(Applicant.a_number == a_number)
+        clues.append(Applicant.a_number_is(a_number))
     if phone:
         clues.append(Applicant.phone == phone)
     if not clues:

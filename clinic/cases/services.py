@@ -24,7 +24,7 @@ def a_number_holder(organization_id, number, *, other_than=None):
     `other_than`: one A-number is one person. Forms ask it to refuse the number beside the
     field with the other errors; the services ask it again when they store the number."""
     query = select(Applicant).where(
-        Applicant.organization_id == organization_id, Applicant.a_number == number
+        Applicant.organization_id == organization_id, Applicant.a_number_is(number)
     )
     if other_than is not None:
         query = query.where(Applicant.id != other_than.id)

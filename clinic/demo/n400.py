@@ -87,10 +87,9 @@ def confirm_eligibility(case, by, now, today):
 
 def approve(case, attorney, password, now, decision=Decision.APPROVE, details=None):
     run = case.latest_screening
-    return review.decide(
+    return review.seed_decision(
         case,
         attorney,
-        password=password,
         decision=decision,
         resolutions=[
             {"code": f["code"], "resolution": "rebutted", "note": "Reviewed with the applicant."}

@@ -339,10 +339,9 @@ def seed_decisions(event, attorney, password, now):
             }
             for f in review.findings_to_resolve(run)
         ]
-        review.decide(
+        review.seed_decision(
             case,
             attorney,
-            password=password,
             decision=decision,
             resolutions=resolutions,
             details=details,

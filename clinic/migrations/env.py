@@ -105,10 +105,23 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild a table (copy, drop, rename); with foreign keys on,
+            # dropping a table other rows point at fails. SQLite's documented procedure: turn
+            # them off outside the transaction, then check every reference afterwards.
+            # (On the raw connection: SQLAlchemy would begin a transaction first.)
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            raw = connection.connection.driver_connection
+            broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+            raw.execute("PRAGMA foreign_keys = ON")
+            if broken:
+                raise RuntimeError(f"The migration left broken references: {broken[:5]}")
 
 
 if context.is_offline_mode():

@@ -78,6 +78,11 @@ class ReconfirmForm(ClinicForm):
     password = PasswordField(
         "Your password, to sign it again", [DataRequired("Sign with your password.")]
     )
+    code = StringField(
+        "Code from your authenticator app",
+        [DataRequired("Sign with the code from your app too."), Length(max=40)],
+        description="The six digits the app shows now (or a recovery code): your second factor.",
+    )
 
 
 class DecisionForm(ClinicForm):
@@ -104,6 +109,12 @@ class DecisionForm(ClinicForm):
         [DataRequired("Sign with your password.")],
         description="Re-entering it confirms that you, and nobody at your "
         "keyboard, signs this decision.",
+    )
+
+    code = StringField(
+        "Code from your authenticator app",
+        [DataRequired("Sign with the code from your app too."), Length(max=40)],
+        description="The six digits the app shows now (or a recovery code): your second factor.",
     )
 
     def resolution_fields(self):

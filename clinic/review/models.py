@@ -3,13 +3,14 @@
 import datetime
 import enum
 
-from sqlalchemy import JSON, ForeignKey, String, Text, event, inspect
+from sqlalchemy import ForeignKey, String, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinic.auth.models import User, enum_column
 from clinic.cases.models import Case, ScreeningRun
 from clinic.database import UTCDateTime
 from clinic.extensions import db
+from clinic.security.types import EncryptedJSON, EncryptedText
 
 
 class Decision(enum.StrEnum):
@@ -59,15 +60,17 @@ class SignOff(db.Model):
     credential: Mapped[str] = mapped_column(String(150))  # "Bar admission: MA BBO 612345"
     signed_at = mapped_column(UTCDateTime, nullable=False)
     decision: Mapped[Decision] = mapped_column(enum_column(Decision))
-    resolutions: Mapped[list] = mapped_column(JSON)  # [{"code", "resolution", "note"}]
-    details: Mapped[dict] = mapped_column(JSON)  # conditions, questions, referred_to, ...
+    # Encrypted at rest (security.types): notes and facts speak of the applicant's record.
+    resolutions: Mapped[list] = mapped_column(EncryptedJSON("sign_offs.resolutions"))
+    details: Mapped[dict] = mapped_column(EncryptedJSON("sign_offs.details"))
     facts_hash: Mapped[str] = mapped_column(String(64), index=True)
-    facts: Mapped[dict] = mapped_column(JSON)  # what the attorney saw, to show what changed
+    facts: Mapped[dict] = mapped_column(EncryptedJSON("sign_offs.facts"))  # what was seen
     # Every answer the N-400 prints, as the attorney saw them (None: signed before the sign-off
-    # covered more than the screening's facts), and their fingerprint.
-    answers: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+    # covered more than the screening's facts), encrypted like the answers, and their
+    # fingerprint.
+    answers: Mapped[dict | None] = mapped_column(EncryptedJSON("sign_offs.answers"), nullable=True)
     answers_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    note: Mapped[str | None] = mapped_column(EncryptedText("sign_offs.note"), nullable=True)
 
     case: Mapped[Case] = relationship()
     screening_run: Mapped[ScreeningRun] = relationship()
@@ -91,7 +94,8 @@ class SignOffVoid(db.Model):
     )
     voided_at = mapped_column(UTCDateTime, nullable=False)
     voided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
-    changes: Mapped[list] = mapped_column(JSON)  # [{"field", "label", "before", "after"}]
+    # [{"field", "label", "before", "after"}], encrypted: the answers before and after.
+    changes: Mapped[list] = mapped_column(EncryptedJSON("sign_off_voids.changes"))
 
     sign_off: Mapped[SignOff] = relationship(back_populates="void")
     voided_by: Mapped[User | None] = relationship()

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from clinic import audit
 from clinic.audit import AuditEvent
+from clinic.auth import second_factor
 from clinic.auth.passwords import verify_password
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
@@ -121,23 +122,37 @@ def findings_to_resolve(run):
     return [f for f in run.result["findings"] if f["severity"] in MUST_RESOLVE] if run else []
 
 
-def decide(
-    case,
-    attorney,
-    *,
-    password,
-    decision,
-    resolutions,
-    details,
-    facts_hash,
-    note,
-    now,
-    answers_hash=None,
-):
+def decide(case, attorney, *, password, code, now, **choice):
     """Record the attorney's decision as a sign-off on every answer the N-400 prints, and
-    move the case. `facts_hash` and `answers_hash` are the fingerprints of what the attorney
-    read (a page from before answers had one posts no `answers_hash`). Raises NotAllowed
-    (not an attorney, or prepared the case) or ServiceError (fix the form and retry)."""
+    move the case, signed by re-entering the password and a second-factor code. `choice`:
+    decision, resolutions, details, facts_hash, note and answers_hash (the fingerprints of what
+    the attorney read; a page from before answers had one posts no `answers_hash`). Raises
+    NotAllowed (not an attorney, or prepared the case) or ServiceError (fix the form and
+    retry)."""
+    checked = _check_decision(case, attorney, now, **choice)
+    _check_signature(attorney, password, code, now)
+    return _sign(case, attorney, checked, now, **choice)
+
+
+def _check_signature(attorney, password, code, now):
+    if not verify_password(attorney.password_hash, password or ""):
+        raise ServiceError("That is not your password.", field="password")
+    if second_factor.check(attorney, code, now) is None:
+        raise ServiceError(
+            "That code is not right (or was used already): type the one the app shows now.",
+            field="code",
+        )
+
+
+def seed_decision(case, attorney, *, now, **choice):
+    """The demo data's decisions (`clinic seed-demo`): the same checks and records as
+    decide(), with nobody at a keyboard to re-authenticate."""
+    return _sign(case, attorney, _check_decision(case, attorney, now, **choice), now, **choice)
+
+
+def _check_decision(
+    case, attorney, now, *, decision, resolutions, details, facts_hash, note, answers_hash=None
+):
     _check_attorney(attorney)
     if attorney.id in preparers(case):
         raise NotAllowed(
@@ -158,8 +173,11 @@ def decide(
         )
     _check_resolutions(run, resolutions)
     _check_details(decision, details)
-    if not verify_password(attorney.password_hash, password or ""):
-        raise ServiceError("That is not your password.", field="password")
+    return run, answers, fingerprint
+
+
+def _sign(case, attorney, checked, now, *, decision, details, note, resolutions, **_hashes):
+    run, answers, fingerprint = checked
     sign_off = SignOff(
         case=case,
         screening_run=run,
@@ -366,7 +384,7 @@ def reconfirmable(case):
     return sign_off if sign_off.decision in RECONFIRMABLE else None
 
 
-def reconfirm(case, attorney, *, password, facts_hash, answers_hash, now):
+def reconfirm(case, attorney, *, password, code, facts_hash, answers_hash, now):
     """Sign again the decision of the void sign-off, with its resolutions and details, on the
     answers as they are now. A finding to resolve that the earlier sign-off did not resolve
     refuses it (the full decision form is then needed)."""
@@ -386,6 +404,7 @@ def reconfirm(case, attorney, *, password, facts_hash, answers_hash, now):
         case,
         attorney,
         password=password,
+        code=code,
         decision=earlier.decision,
         resolutions=[resolved[f["code"]] for f in findings_to_resolve(case.latest_screening)],
         details=earlier.details,

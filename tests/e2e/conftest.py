@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from clinic.security.crypto import new_key_set, write_key_file
+from tests.e2e.people import ServerClock
 from tests.e2e.settings import (
     ARTIFACTS,
     AXE,
@@ -53,6 +55,15 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def instance_folder(tmp_path_factory):
+    return tmp_path_factory.getbasetemp() / "e2e-instance"
+
+
+@pytest.fixture(scope="session")
+def server_clock(server, tmp_path_factory):
+    return ServerClock(instance_folder(tmp_path_factory) / "clock-seconds")
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -60,7 +71,8 @@ def free_port():
 
 
 INSTANCE_CONFIG = f"""
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 SECRET_KEY = "browser-test-secret-key"
 # Cheap hashing keeps the tests fast; production uses config.py's argon2id settings.
@@ -70,16 +82,24 @@ ARGON2_PARALLELISM = 1
 PACKET_PROCESSES = 1
 
 
+# The clock stands still, moved on only by the tests (people.ServerClock): a second-factor code
+# works once, so each one needs the next 30 seconds.
+_MOVED = Path(__file__).with_name("clock-seconds")
+
+
 def CLOCK():
-    return datetime(*{FROZEN_NOW}, tzinfo=UTC)
+    moved = int(_MOVED.read_text()) if _MOVED.exists() else 0
+    return datetime(*{FROZEN_NOW}, tzinfo=UTC) + timedelta(seconds=moved)
 """
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """The base URL of a gunicorn serving a new, empty Clinic."""
-    instance = tmp_path_factory.mktemp("e2e-instance")
+    instance = instance_folder(tmp_path_factory)
+    instance.mkdir()
     (instance / "config.py").write_text(INSTANCE_CONFIG)
+    write_key_file(instance / "encryption-keys.json", new_key_set())
     env = {**os.environ, "CLINIC_INSTANCE_PATH": str(instance)}
     env.pop("CLINIC_DATABASE_URL", None)  # always SQLite, in the instance folder
     bin_dir = Path(sys.executable).parent

@@ -12,8 +12,8 @@ from tests.e2e.people import expect_text, fill
 
 
 @pytest.fixture(scope="session")
-def coalition(browser, server):
-    coalition = journey.Coalition(browser, server)
+def coalition(browser, server, server_clock):
+    coalition = journey.Coalition(browser, server, server_clock)
     journey.first_run(coalition)
     return coalition
 

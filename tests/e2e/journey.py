@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from clinic.intake import display, n400_forms
 from tests.e2e.axe import check
-from tests.e2e.people import PASSWORD, add_row, expect_text, fill, log_in, select
+from tests.e2e.people import PASSWORD, add_row, expect_text, fill, log_in, log_out, select
 from tests.e2e.settings import LAPTOP
 
 
@@ -18,6 +18,7 @@ class Person:
     role: str
     page: object = None
     role_label: str = ""
+    totp_secret: str = ""  # the key the enrolment page showed, as an authenticator app keeps it
 
     @property
     def password(self):
@@ -30,6 +31,7 @@ class Coalition:
 
     browser: object
     base_url: str
+    clock: object  # people.ServerClock: moved on for each second-factor code
     people: dict = field(default_factory=dict)
     day_url: str = ""
     cases: dict = field(default_factory=dict)  # applicant key -> case id
@@ -70,6 +72,7 @@ def first_run(coalition):
     page.get_by_role("button", name="Create the admin account").click()
     expect_text(page, "Clinic is set up")
     log_in(page, admin.email, admin.password)
+    enrol(coalition, admin, page, check_pages=True)
     admin.page = page
     coalition.people["admin"] = admin
     return admin
@@ -110,7 +113,31 @@ def invite_staff(coalition):
         fill(person.page, {"Type it again": person.password})
         person.page.get_by_role("button", name="Set my password").click()
         log_in(person.page, email, person.password)
+        if role != "volunteer":  # optional for volunteers: this one says "Not now"
+            enrol(coalition, person, person.page)
+            log_out(person.page)
+            code = coalition.clock.code(person)
+            checked = coalition.accessibility if role == "attorney" else None
+            log_in(person.page, email, person.password, code=code, accessibility=checked)
         coalition.people[role] = person
+
+
+def enrol(coalition, person, page, check_pages=False):
+    """Attorneys, coordinators and admins land on the second factor's set-up: the app is
+    given the key shown under the QR code, its first code confirms, the recovery codes are
+    shown once."""
+    expect(page.get_by_role("heading", name="Set up your second factor")).to_be_visible()
+    if check_pages:
+        check(page, "auth.enrol", coalition.accessibility)
+    person.totp_secret = page.locator("#secret-key").inner_text().replace(" ", "")
+    fill(page, {"Code from the app": coalition.clock.code(person)})
+    page.get_by_role("button", name="Turn on the second factor").click()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
+    expect(page.locator("ol.recovery-codes li")).to_have_count(10)
+    if check_pages:
+        check(page, "auth.recovery_codes", coalition.accessibility)
+    page.get_by_role("link", name="I have kept them: continue").click()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
 
 
 def plan_clinic_day(coalition):
@@ -475,7 +502,14 @@ def sign_off(coalition, key, decision="Approve to file", resolution=None):
                 label=resolution or "Resolved: fine to file (say why, and which evidence)"
             )
             finding.get_by_label("Note").fill("Certified court records read; disposition clear.")
-    fill(page, {"Decision": decision, "Your password, to sign": person.password})
+    fill(
+        page,
+        {
+            "Decision": decision,
+            "Your password, to sign": person.password,
+            "Code from your authenticator app": coalition.clock.code(person),
+        },
+    )
     page.get_by_role("button", name="Sign the decision").click()
     expect_text(page, "Signed: ")
     return page

@@ -10,6 +10,8 @@ ONE_TIME = None
 PAGES = {
     "auth.first_run": ("admin", ONE_TIME),
     "auth.accept_invitation": ("volunteer", ONE_TIME),
+    "auth.enrol": ("admin", ONE_TIME),
+    "auth.login_code": ("attorney", ONE_TIME),
     "auth.login": ("anonymous", lambda c: "/login"),
     "main.home": ("volunteer", lambda c: "/"),
     "auth.account": ("volunteer", lambda c: "/account"),

@@ -5,18 +5,51 @@ directly.
 """
 
 import re
+from datetime import UTC, datetime, timedelta
 
+import pyotp
 from playwright.sync_api import expect
+
+from tests.e2e.axe import check
+from tests.e2e.settings import FROZEN_NOW
 
 PASSWORD = "a browser test passphrase for {}"
 
 
-def log_in(page, email, password):
+def log_in(page, email, password, code=None, accessibility=None):
+    """The login page, then (for someone with a second factor) the code from their app; the
+    code page is checked with axe when `accessibility` (the results) is given."""
     page.goto("/login")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
+    if code is not None:
+        expect(page.get_by_role("heading", name="Your second factor")).to_be_visible()
+        if accessibility is not None:
+            check(page, "auth.login_code", accessibility)
+        page.get_by_label("Code", exact=True).fill(code)
+        page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+
+
+def log_out(page):
+    page.get_by_role("button", name="Log out").click()
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+
+
+class ServerClock:
+    """The test server's clock, which stands still (FROZEN_NOW) until moved here. A code
+    works once, so each code is taken 30 seconds later, as a person waits for the next one."""
+
+    def __init__(self, path):
+        self.path = path
+        self.seconds = 0
+
+    def code(self, person):
+        self.seconds += 30
+        self.path.write_text(str(self.seconds))
+        moment = datetime(*FROZEN_NOW, tzinfo=UTC) + timedelta(seconds=self.seconds)
+        return pyotp.TOTP(person.totp_secret).at(moment)
 
 
 def answer(page, question, choice):

@@ -14,6 +14,7 @@ from clinic.cases.stages import Stage
 from clinic.extensions import db
 from clinic.filing.models import Milestones
 from clinic.voter import gate
+from tests.helpers import log_in_with
 
 TODAY = date(2026, 11, 30)  # the test clock's day
 
@@ -127,7 +128,7 @@ def test_refused_steps_write_nothing_whatever_the_answers(app, make, pair, days_
         make.organization()
         user = make.user("coordinator")
         client = app.test_client()
-        client.post("/login", data={"email": user.email, "password": user.password})
+        log_in_with(client, user)
         app._coordinator, app._event = client, make.event()
     typed = (TODAY - timedelta(days=days_ago)).strftime("%m/%d/%Y")
     data = {

@@ -11,7 +11,7 @@ from clinic.auth.models import Organization
 from clinic.extensions import db
 from clinic.screening.data import fee_schedule, rules_data
 from tests.factories import DEFAULT_PASSWORD
-from tests.helpers import page_text
+from tests.helpers import page_text, second_factor_code
 from tests.intake.answers import case_version, complete_interview, post_section
 
 TRIP_200_DAYS = {"trips-0-departed": "01/05/2023", "trips-0-returned": "07/24/2023"}
@@ -75,6 +75,7 @@ def decide(attorney, case_id, decision, **fields):
         "facts_hash": facts_hash,
         "decision": decision,
         "password": DEFAULT_PASSWORD,
+        "code": second_factor_code(attorney.application, attorney.user),
         "resolution-TRIP_OVER_180": "wait" if decision == "not_yet" else "rebutted",
         "note-TRIP_OVER_180": "Kept job and lease; employer letter in file.",
         **fields,

@@ -9,7 +9,7 @@ from clinic.cases.stages import Stage
 from clinic.extensions import db
 from clinic.review.models import SignOff
 from tests.factories import DEFAULT_PASSWORD
-from tests.helpers import page_text
+from tests.helpers import page_text, second_factor_code
 from tests.intake.answers import case_version, complete_interview, post_section
 
 TRIP_200_DAYS = {"trips-0-departed": "01/05/2023", "trips-0-returned": "07/24/2023"}
@@ -52,6 +52,7 @@ def decide(client, case_id, decision="approve", password=DEFAULT_PASSWORD, **fie
         "facts_hash": facts_hash(client, case_id),
         "decision": decision,
         "password": password,
+        "code": second_factor_code(client.application, client.user),
         "resolution-TRIP_OVER_180": "rebutted",
         "note-TRIP_OVER_180": "Kept job and lease; employer letter in file.",
         **fields,
@@ -106,6 +107,27 @@ def test_an_unresolved_finding_blocks_the_decision(app, attorney, case):
 def test_signing_needs_the_password(app, attorney, case):
     assert "That is not your password." in page_text(decide(attorney, case.id, password="nope"))
     assert "Sign with your password." in page_text(decide(attorney, case.id, password=""))
+
+
+def test_signing_needs_the_second_factor_code_too(app, attorney, case):
+    wrong = page_text(decide(attorney, case.id, code="000000"))
+    assert "That code is not right" in wrong
+    assert "Sign with the code from your app too." in page_text(decide(attorney, case.id, code=""))
+    assert stage(app, case.id) == Stage.IN_REVIEW
+    code = second_factor_code(app, attorney.user)
+    assert decide(attorney, case.id, code=code).status_code == 302
+    assert stage(app, case.id) == Stage.APPROVED
+
+
+def test_a_code_used_to_log_in_does_not_sign_again(app, make, case):
+    lawyer = make.user("attorney")
+    client = app.test_client()
+    client.post("/login", data={"email": lawyer.email, "password": lawyer.password})
+    code = second_factor_code(app, lawyer)
+    client.post("/login/code", data={"code": code})
+    client.user = lawyer
+    assert "used already" in page_text(decide(client, case.id, code=code))
+    assert stage(app, case.id) == Stage.IN_REVIEW
     assert stage(app, case.id) == Stage.IN_REVIEW
 
 
@@ -261,6 +283,7 @@ def test_an_attorney_who_edited_answers_cannot_sign(app, login_as, make, volunte
             "facts_hash": facts_hash(lawyer, case.id),
             "decision": "approve",
             "password": DEFAULT_PASSWORD,
+            "code": second_factor_code(app, lawyer.user),
         },
     )
     assert response.status_code == 403
@@ -322,6 +345,7 @@ def test_answers_changed_while_reviewing_are_caught(app, attorney, volunteer, ca
             "facts_hash": seen,
             "decision": "approve",
             "password": DEFAULT_PASSWORD,
+            "code": second_factor_code(app, attorney.user),
             "resolution-TRIP_OVER_180": "rebutted",
             "note-TRIP_OVER_180": "ok",
         },

@@ -1,0 +1,1 @@
+"""Protecting stored data: encryption at rest, blind indexes, the audit chain, backups."""
