@@ -198,6 +198,7 @@ def sign_again(client, case_id, password=DEFAULT_PASSWORD):
             "again-facts_hash": hidden(client, case_id, "again-facts_hash"),
             "again-answers_hash": hidden(client, case_id, "again-answers_hash"),
             "again-password": password,
+            "again-code": second_factor_code(client.application, client.user),
         },
     )
 
@@ -250,6 +251,7 @@ def test_answers_changed_before_signing_again_are_caught(app, attorney, voluntee
             "again-facts_hash": hidden(attorney, case.id, "again-facts_hash"),
             "again-answers_hash": seen,
             "again-password": DEFAULT_PASSWORD,
+            "again-code": second_factor_code(attorney.application, attorney.user),
         },
     )
     assert "The answers changed while you were reviewing" in page_text(response)
