@@ -62,6 +62,7 @@ def _init_extensions(app):
     from clinic.clock import utcnow
     from clinic.database import configure_engine
     from clinic.extensions import csrf, db, login_manager, migrate
+    from clinic.i18n.setup import init_babel
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
         os.makedirs(app.instance_path, exist_ok=True)
@@ -72,6 +73,7 @@ def _init_extensions(app):
         app, db, directory=os.path.join(app.root_path, "migrations"), render_as_batch=True
     )
     csrf.init_app(app)
+    init_babel(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

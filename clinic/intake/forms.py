@@ -19,6 +19,7 @@ from wtforms.validators import Email, Length, NumberRange, Optional, ValidationE
 from clinic.cases.search import normalize_a_number
 from clinic.cases.services import a_number_problem
 from clinic.forms import ClinicForm
+from clinic.i18n.languages import LanguageField
 from clinic.intake.fields import (
     NOT_GIVEN,
     US_STATES,
@@ -85,7 +86,7 @@ class ContactForm(SectionForm):
     name_changed = YesNoField("Is the current legal name different from the green card?")
     phone = TelField("Phone", [Optional(), Length(max=30), phone_number])
     email = EmailField("Email", [Optional(), Email(), Length(max=254)])
-    language = StringField("Preferred language", [Optional(), Length(max=60)])
+    language = LanguageField("Preferred language", [Optional(), Length(max=60)])
     interpreter = YesNoField("Needs an interpreter?")
     address = TextAreaField("Home address", [Optional(), Length(max=300)])
 
