@@ -8,6 +8,8 @@ that names no language here is kept as typed (its printables come in English).
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 
+from clinic.i18n.words import RIGHT_TO_LEFT
+
 ENGLISH = "en"
 # Code -> the language's name in itself (the choice the applicant recognizes on the screen).
 LANGUAGES = {
@@ -28,7 +30,6 @@ ENGLISH_NAMES = {
     "vi": "Vietnamese",
     "ar": "Arabic",
 }
-RIGHT_TO_LEFT = frozenset({"ar"})
 OTHER = "other"
 # What volunteers typed before the list existed (lower case), read as the language it names.
 TYPED = {

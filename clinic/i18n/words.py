@@ -6,7 +6,9 @@ code and tests read it as plain text), that also renders in any language of LANG
 language's long form ("3 de marzo de 2027", "2027年3月3日"), `Dollars` as US dollars in its
 number format, another Said in that language, anything else (a name) as it is.
 
-English dates stay as the rest of Clinic writes them ("3 Mar 2027"). Babel has no month names
+In Arabic, what fills a placeholder is isolated (Unicode isolates), so a name, a URL or an
+amount keeps its own direction. English dates stay as the rest of Clinic writes them
+("3 Mar 2027"). Babel has no month names
 for Haitian Creole, so those are here.
 """
 
@@ -14,6 +16,10 @@ import datetime
 
 from clinic.screening.dates import spoken
 
+RIGHT_TO_LEFT = frozenset({"ar"})
+# Unicode isolates: inside right-to-left text, a left-to-right run (a name, a URL, an amount)
+# keeps its own order ("/https://…" and "$US 380" otherwise).
+FIRST_STRONG_ISOLATE, LEFT_TO_RIGHT_ISOLATE, POP_ISOLATE = "\u2068", "\u2066", "\u2069"
 HAITIAN_MONTHS = (
     "janvye",
     "fevriye",
@@ -94,6 +100,8 @@ def _shown(value, code):
         return weekday(value, code)
     if isinstance(value, datetime.date):
         return long_date(value, code)
+    if code in RIGHT_TO_LEFT and isinstance(value, str):
+        return FIRST_STRONG_ISOLATE + value + POP_ISOLATE
     return value
 
 
@@ -122,11 +130,8 @@ def dollars(amount, code):
     from babel import Locale
     from babel.numbers import format_currency
 
-    locale = Locale.parse(code)
-    pattern = locale.currency_formats["standard"].pattern.replace(".00", "")
+    pattern = Locale.parse(code).currency_formats["standard"].pattern.replace(".00", "")
     text = format_currency(amount, "USD", format=pattern, locale=code, currency_digits=False)
-    if locale.text_direction == "rtl":
-        # Inside right-to-left text, "380 US$" must stay one left-to-right run (an isolate),
-        # or the bidi algorithm prints "$US 380".
-        return "\u2066" + text.replace("\u200f", "") + "\u2069"
+    if code in RIGHT_TO_LEFT:
+        return LEFT_TO_RIGHT_ISOLATE + text.replace("\u200f", "") + POP_ISOLATE
     return text

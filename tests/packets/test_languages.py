@@ -13,11 +13,11 @@ from pypdf import PdfReader
 from clinic.cases.models import Case
 from clinic.clock import today, utcnow
 from clinic.extensions import db
-from clinic.i18n.languages import LANGUAGES
+from clinic.i18n.languages import LANGUAGES, language_code
 from clinic.i18n.words import long_date, say
 from clinic.packets.context import checklist_context
 from clinic.voter.services import checklist_context as voter_context
-from tests.intake.answers import complete_interview
+from tests.intake.answers import complete_interview, post_section
 
 ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
 CITIZEN = {
@@ -276,3 +276,70 @@ def test_each_applicant_in_a_packet_reads_their_own_language(app, login_as, make
     assert text.count("Your citizenship checklist") == 3  # the English beneath, each time
     assert "Roster" in text  # the cover and roster stay in English, for the clinic
     assert_every_character_drawn(data)
+
+
+def test_the_command_line_prints_a_checklist_in_the_language_asked(runner, applicant, tmp_path):
+    out = tmp_path / "checklist.pdf"
+    result = runner.invoke(
+        args=["clinic", "checklist", str(applicant.id), str(out), "--language", "ht"]
+    )
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out.read_bytes())
+    assert "Lis ou pou sitwayènte" in text and "Your citizenship checklist" in text
+    default = tmp_path / "default.pdf"
+    runner.invoke(args=["clinic", "checklist", str(applicant.id), str(default)])
+    assert "Danh sách việc cần làm để nhập tịch" in pdf_text(default.read_bytes())
+    refused = runner.invoke(
+        args=["clinic", "checklist", str(applicant.id), str(out), "--language", "fr"]
+    )
+    assert refused.exit_code != 0 and "fr" in refused.output
+    missing = runner.invoke(args=["clinic", "checklist", "999999", str(tmp_path / "none.pdf")])
+    assert missing.exit_code != 0 and "No such case" in missing.output
+
+
+def test_the_voter_checklist_command_takes_a_language(runner, citizen, tmp_path):
+    out = tmp_path / "voter.pdf"
+    result = runner.invoke(
+        args=["clinic", "voter-checklist", str(citizen.id), str(out), "--language", "zh_Hans"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "登记投票" in squeezed(pdf_text(out.read_bytes()))
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("Spanish", "es"),
+        ("Mandarin", "zh_Hans"),
+        ("Haitian Creole", "ht"),
+        ("portuguese", "pt_BR"),
+        ("vi", "vi"),
+        ("Khmer", "en"),
+        ("other", "en"),
+        (None, "en"),
+    ],
+)
+def test_answers_typed_before_the_list_still_choose_the_language(typed, code):
+    assert language_code(typed) == code
+
+
+def test_a_typed_language_the_list_lacks_stays_readable_and_is_kept(app, volunteer, applicant):
+    with app.app_context():
+        section = db.session.get(Case, applicant.id).section("contact")
+        section.answers = {**section.answers, "language": "Khmer"}
+        db.session.commit()
+    page = volunteer.get(f"/cases/{applicant.id}/intake/contact").get_data(as_text=True)
+    assert '<option selected value="Khmer">Khmer (as typed before)</option>' in page
+    assert '<option value="es">Español (Spanish)</option>' in page
+    # Saving the section again keeps it; printables for it come in English.
+    post_section(volunteer, applicant.id, "contact", {"language": "Khmer"})
+    with app.app_context():
+        assert db.session.get(Case, applicant.id).section("contact").answers["language"] == "Khmer"
+    text = pdf_text(volunteer.get(f"/cases/{applicant.id}/print/checklist.pdf").data)
+    assert "Your citizenship checklist" in text and "Danh sách" not in text
+
+
+def test_a_typed_language_the_list_has_is_shown_as_chosen(app, volunteer, applicant):
+    """The interview's stored "Vietnamese" (typed before the list) shows as Tiếng Việt."""
+    page = volunteer.get(f"/cases/{applicant.id}/intake/contact").get_data(as_text=True)
+    assert '<option selected value="vi">Tiếng Việt (Vietnamese)</option>' in page
