@@ -7,7 +7,7 @@ CLINIC_PORT ?= 5000
 CLINIC_WORKERS ?= 4
 FLASK := $(BIN)/flask --app clinic
 
-.PHONY: install install-test run test lint audit bench clean-venv browser-check
+.PHONY: install install-test run test lint audit bench clean-venv browser-check translations messages
 
 # Dependencies are reinstalled only when setup.cfg changes (the stamp files record that).
 $(BIN)/python:
@@ -23,6 +23,24 @@ $(VENV)/.installed-test: setup.cfg pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
+# The applicants' languages: .po catalogues in the repo, compiled here (the .mo files are not
+# committed). `make messages` extracts what applicants read (babel.cfg) and updates every
+# catalogue; translate what it adds (tests/test_catalogues.py names what is missing).
+CATALOGUES := $(wildcard clinic/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+clinic/translations/%/LC_MESSAGES/messages.mo: clinic/translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	@$(BIN)/pybabel compile --use-fuzzy -i $< -o $@ -l $* 2>&1 | grep -v '^compiling' || true
+	@test -f $@
+
+translations: $(COMPILED)
+
+messages: install-test
+	$(BIN)/pybabel extract -F babel.cfg -k say -k N_ -k both --no-default-keywords \
+		--sort-by-file --no-wrap --project=Clinic -o clinic/translations/messages.pot .
+	$(BIN)/pybabel update -i clinic/translations/messages.pot -d clinic/translations \
+		--no-wrap --omit-header --ignore-obsolete
+
 # The secret key is generated once, readable only by its owner, and never committed.
 instance/config.py: | $(BIN)/python
 	@mkdir -p instance
@@ -36,7 +54,7 @@ instance/encryption-keys.json: | $(VENV)/.installed
 		write_key_file("$@", new_key_set())'
 	@echo "Created $@ with new encryption keys. Back it up somewhere safe, apart from the database."
 
-install: $(VENV)/.installed instance/config.py instance/encryption-keys.json
+install: $(VENV)/.installed instance/config.py instance/encryption-keys.json translations
 	$(FLASK) db upgrade
 
 # The web server and a queue worker (which renders packets), started and stopped together by
@@ -46,7 +64,7 @@ run: install
 	CLINIC_BIN=$(BIN) CLINIC_WORKERS=$(CLINIC_WORKERS) CLINIC_HOST=$(CLINIC_HOST) \
 		CLINIC_PORT=$(CLINIC_PORT) $(BIN)/honcho start --procfile Procfile
 
-install-test: $(VENV)/.installed-test instance/config.py instance/encryption-keys.json
+install-test: $(VENV)/.installed-test instance/config.py instance/encryption-keys.json translations
 	$(FLASK) db upgrade
 
 lint: install-test

@@ -64,6 +64,7 @@ def _init_extensions(app):
     from clinic.clock import utcnow
     from clinic.database import configure_engine
     from clinic.extensions import csrf, db, login_manager, migrate
+    from clinic.i18n.setup import init_babel
     from clinic.jobs.queue import init_queue
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite:///"):
@@ -77,6 +78,7 @@ def _init_extensions(app):
     csrf.init_app(app)
     init_queue(app)
     app.extensions["clinic_keyring"] = _keyring(app)
+    init_babel(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -15,6 +15,7 @@ from clinic.cases.models import Case
 from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
+from clinic.i18n.languages import LANGUAGES
 from clinic.jobs.queue import run_worker
 from clinic.n400 import services as n400
 from clinic.packets import services as packets
@@ -118,17 +119,41 @@ def purge_packets_command():
     click.echo(f"Deleted {count} old packet{'s' if count != 1 else ''}.")
 
 
+LANGUAGE_OPTION = click.option(
+    "--language",
+    type=click.Choice(list(LANGUAGES)),
+    help="Print in this language (English beneath); default: the interview's language.",
+)
+
+
+@clinic_group.command("checklist")
+@click.argument("case_id", type=int)
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+@LANGUAGE_OPTION
+def checklist_command(case_id, output, language):
+    """Write an applicant's checklist PDF, in their language with English beneath."""
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise click.ClickException("No such case.")
+    with current_app.test_request_context():
+        html = packets.case_html("checklist", case, utcnow(), language=language)
+    with open(output, "wb") as out:
+        out.write(render_pdf(html, current_app.static_folder))
+    click.echo(f"Wrote {output}.")  # only read the case: nothing to commit
+
+
 @clinic_group.command("voter-checklist")
 @click.argument("case_id", type=int)
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
-def voter_checklist_command(case_id, output):
+@LANGUAGE_OPTION
+def voter_checklist_command(case_id, output, language):
     """Write a new citizen's voter-registration checklist PDF (refused before the oath)."""
     case = db.session.get(Case, case_id)
     if case is None:
         raise click.ClickException("No such case.")
     try:
         with current_app.test_request_context():
-            html = packets.voter_checklist_html(case, utcnow())
+            html = packets.voter_checklist_html(case, utcnow(), language=language)
     except NotACitizenYet as refusal:
         raise click.ClickException(str(refusal)) from refusal
     with open(output, "wb") as out:

@@ -190,7 +190,8 @@ def yes_no_names(fields):
     return [item.name for item in leaves(fields) if isinstance(item, YesNoField)]
 
 
-TEXT_TYPES = ("StringField", "TextAreaField", "EmailField", "TelField")
+# The preferred language is a list, but keeps an answer typed before the list (i18n).
+TEXT_TYPES = ("StringField", "TextAreaField", "EmailField", "TelField", "LanguageField")
 
 
 def _beside(page, name):

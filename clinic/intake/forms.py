@@ -17,6 +17,7 @@ from wtforms.validators import Email, Length, Optional, ValidationError
 
 from clinic.cases.search import normalize_a_number
 from clinic.cases.services import a_number_problem
+from clinic.i18n.languages import LanguageField
 from clinic.intake.basics import (
     SectionForm,
     birth_date_field,
@@ -77,7 +78,7 @@ class ContactForm(SectionForm):
         "Mobile phone", [Optional(), Length(max=30), phone_number], description="If not the same."
     )
     email = EmailField("Email", [Optional(), Email(), Length(max=254)])
-    language = StringField("Preferred language", [Optional(), Length(max=60)])
+    language = LanguageField("Preferred language", [Optional(), Length(max=60)])
     interpreter = YesNoField("Needs an interpreter?")
     address = TextAreaField("Home address", [Optional(), Length(max=300)])
 

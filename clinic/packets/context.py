@@ -10,6 +10,9 @@ import datetime
 
 from clinic.cases.stages import Stage
 from clinic.clock import today
+from clinic.i18n.languages import case_language
+from clinic.i18n.words import N_, say
+from clinic.packets.applicant_words import document_words, fee_words
 from clinic.review.models import Decision
 from clinic.review.services import latest_sign_off
 from clinic.screening.data import fee_schedule, rules_data
@@ -19,24 +22,31 @@ from clinic.voter import gate as voter_gate
 
 # The screening's first look, for a case no attorney has decided yet: never "apply now".
 SCREENING_SENTENCES = {
-    "eligible": "The first check of your answers found nothing that stops you from applying.",
-    "not_yet": "The first check of your answers says you must wait before you apply.",
-    "refer": "A lawyer must look at your case before you apply.",
-    "ineligible": "Please do not apply. A lawyer from the clinic needs to talk with you first.",
-    "n600": "You may already be a U.S. citizen through a parent. A lawyer will help you check "
-    "this before anything else. Do not apply for naturalization yet.",
+    "eligible": say("The first check of your answers found nothing that stops you from applying."),
+    "not_yet": say("The first check of your answers says you must wait before you apply."),
+    "refer": say("A lawyer must look at your case before you apply."),
+    "ineligible": say(
+        "Please do not apply. A lawyer from the clinic needs to talk with you first."
+    ),
+    "n600": say(
+        "You may already be a U.S. citizen through a parent. A lawyer will help you check "
+        "this before anything else. Do not apply for naturalization yet."
+    ),
 }
 NO_DATE = frozenset({"ineligible", "n600"})
-NOT_FINISHED = "Your interview is not finished yet. The clinic will tell you what comes next."
-ATTORNEY_WILL_REVIEW = "The clinic's attorney will review your answers before you apply."
+NOT_FINISHED = say("Your interview is not finished yet. The clinic will tell you what comes next.")
+ATTORNEY_WILL_REVIEW = say("The clinic's attorney will review your answers before you apply.")
 BEFORE_FILING = {
-    "SELECTIVE_SERVICE_REGISTER": "Register with the Selective Service (sss.gov or any post "
-    "office) and keep the registration number.",
-    "TAX_PAYMENT_PLAN": "Keep paying your tax payment plan every month.",
-    "CONDITIONS_PENDING": "Keep the receipt for your petition to remove conditions (I-751 or "
-    "I-829).",
-    "FEE_INFO_MISSING": "Bring proof of your household income: you may pay less or nothing.",
-    "ENGLISH_EXEMPT": "You may take the interview in your language: bring an interpreter.",
+    "SELECTIVE_SERVICE_REGISTER": say(
+        "Register with the Selective Service (sss.gov or any post office) and keep the "
+        "registration number."
+    ),
+    "TAX_PAYMENT_PLAN": say("Keep paying your tax payment plan every month."),
+    "CONDITIONS_PENDING": say(
+        "Keep the receipt for your petition to remove conditions (I-751 or I-829)."
+    ),
+    "FEE_INFO_MISSING": say("Bring proof of your household income: you may pay less or nothing."),
+    "ENGLISH_EXEMPT": say("You may take the interview in your language: bring an interpreter."),
 }
 NOT_DECIDED = frozenset({Stage.INTAKE, Stage.SCREENED, Stage.IN_REVIEW})
 APPROVING = frozenset({Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS})
@@ -89,21 +99,22 @@ def _statement(headline, details=(), date_line=None, applying=True):
     }
 
 
+def _dated(sentence, day):
+    return {"date": day, "sentence": say(sentence, on=day)}
+
+
 def _date_line(decision, result):
     """An attorney's come-back date overrides the screening's earliest filing date."""
     if decision is not None and decision["come_back_on"]:
-        return {"label": "Come back to the clinic on", "date": spoken(decision["come_back_on"])}
+        return _dated(N_("Come back to the clinic on %(on)s."), decision["come_back_on"])
     # "Do not apply" (a bar, or perhaps a citizen already) has no date to apply from.
     if result and result["earliest_filing_date"] and result["outcome"] not in NO_DATE:
-        return {
-            "label": "Earliest date to apply",
-            "date": spoken(_date(result["earliest_filing_date"])),
-        }
+        return _dated(N_("Earliest date to apply: %(on)s."), _date(result["earliest_filing_date"]))
     return None
 
 
 def _looked_at(decision):
-    return [f"A volunteer lawyer looked at your answers on {spoken(decision['decided_on'])}."]
+    return [say("A volunteer lawyer looked at your answers on %(on)s.", on=decision["decided_on"])]
 
 
 def _not_decided(decision, result):
@@ -119,51 +130,62 @@ def _not_decided(decision, result):
 def _approved(decision, result):
     if decision is None:
         return _not_decided(None, result)
-    checked = f"A volunteer lawyer checked your answers on {spoken(decision['decided_on'])}"
+    on = decision["decided_on"]
     if decision["decision"] == Decision.APPROVE_WITH_CONDITIONS:
-        headline = f"{checked}: you can apply once you have the documents marked “Bring first”."
+        headline = say(
+            "A volunteer lawyer checked your answers on %(on)s: you can apply once you have "
+            "the documents marked “Bring first”.",
+            on=on,
+        )
     else:
-        headline = f"{checked}: you can apply."
+        headline = say("A volunteer lawyer checked your answers on %(on)s: you can apply.", on=on)
     return _statement(headline, (), _date_line(None, result))
 
 
 def _not_yet(decision, result):
     if decision is None or not decision["come_back_on"]:
         return _statement(
-            "Please wait before you apply. The clinic will tell you when to come back.",
+            say("Please wait before you apply. The clinic will tell you when to come back."),
             (),
             _date_line(None, result),
         )
     return _statement(
-        f"Please wait before you apply: come back to the clinic on "
-        f"{spoken(decision['come_back_on'])}. The clinic will remind you.",
+        say(
+            "Please wait before you apply: come back to the clinic on %(on)s. The clinic will "
+            "remind you.",
+            on=decision["come_back_on"],
+        ),
         _looked_at(decision),
     )
 
 
 def _needs_info(decision, result):
     return _statement(
-        "The clinic needs a little more information before you apply. We will contact you.",
+        say("The clinic needs a little more information before you apply. We will contact you."),
         _looked_at(decision) if decision else (),
         _date_line(None, result),
     )
 
 
 def _referred(decision, result):
-    to = (decision or {}).get("referred_to") or "another legal service"
+    to = (decision or {}).get("referred_to") or say("another legal service")
     return _statement(
-        f"Your case needs a lawyer's full help. The clinic has referred you to {to}.",
-        [f"A volunteer lawyer decided this on {spoken(decision['decided_on'])}."]
+        say("Your case needs a lawyer's full help. The clinic has referred you to %(to)s.", to=to),
+        [say("A volunteer lawyer decided this on %(on)s.", on=decision["decided_on"])]
         if decision
         else (),
     )
 
 
 def _closed(decision, result):
-    when = f" on {spoken(decision['decided_on'])}" if decision else ""
+    closed = (
+        say("The clinic closed this case on %(on)s.", on=decision["decided_on"])
+        if decision
+        else say("The clinic closed this case.")
+    )
     return _statement(
-        f"The clinic closed this case{when}.",
-        ["If you want to apply later, contact the clinic."],
+        closed,
+        [say("If you want to apply later, contact the clinic.")],
         applying=False,
     )
 
@@ -178,56 +200,67 @@ DECIDED = {
 
 
 def _on(day, text, otherwise):
-    return text.format(on=spoken(day)) if day else otherwise
+    """`text` with the date `on` when there is one, else `otherwise` (None: nothing)."""
+    return say(text, on=day) if day else (say(otherwise) if otherwise else None)
 
 
 def _after_filing(stage, milestones):
     m = milestones
-    interview = _on(m.get("interview_on"), " Your citizenship interview is on {on}.", "")
     statements = {
         Stage.FILED: (
-            _on(m.get("filed_on"), "You applied for U.S. citizenship on {on}.", "You applied."),
-            "Next: USCIS will send you a letter with the date of your biometrics appointment "
-            "(fingerprints and photo)." + interview,
+            _on(
+                m.get("filed_on"),
+                N_("You applied for U.S. citizenship on %(on)s."),
+                N_("You applied."),
+            ),
+            say(
+                "Next: USCIS will send you a letter with the date of your biometrics "
+                "appointment (fingerprints and photo)."
+            ),
+            _on(m.get("interview_on"), N_("Your citizenship interview is on %(on)s."), None),
         ),
         Stage.BIOMETRICS: (
-            "You applied, and your fingerprints and photo are done.",
+            say("You applied, and your fingerprints and photo are done."),
             _on(
                 m.get("interview_on"),
-                "Next: your citizenship interview is on {on}.",
-                "Next: USCIS will send you a letter with the date of your citizenship interview.",
+                N_("Next: your citizenship interview is on %(on)s."),
+                N_(
+                    "Next: USCIS will send you a letter with the date of your citizenship "
+                    "interview."
+                ),
             ),
         ),
         Stage.INTERVIEW: (
-            "USCIS approved your application at the interview.",
+            say("USCIS approved your application at the interview."),
             _on(
                 m.get("oath_on"),
-                "Next: your oath ceremony on {on}.",
-                "Next: USCIS will send you the date of your oath ceremony.",
-            )
-            + " You become a citizen when you take the oath.",
+                N_("Next: your oath ceremony on %(on)s."),
+                N_("Next: USCIS will send you the date of your oath ceremony."),
+            ),
+            say("You become a citizen when you take the oath."),
         ),
         Stage.CONTINUED: (
-            "After your interview, USCIS asked you for more.",
+            say("After your interview, USCIS asked you for more."),
             _on(
                 m.get("response_due_on"),
-                "Next: send USCIS what it asked for by {on}.",
-                "Next: send USCIS what it asked for.",
-            )
-            + " The clinic can help.",
+                N_("Next: send USCIS what it asked for by %(on)s."),
+                N_("Next: send USCIS what it asked for."),
+            ),
+            say("The clinic can help."),
         ),
         Stage.DENIED: (
-            "USCIS denied your application.",
-            "Next: talk with a lawyer from the clinic before you do anything else.",
+            say("USCIS denied your application."),
+            say("Next: talk with a lawyer from the clinic before you do anything else."),
         ),
         Stage.OATH: _sworn_in(m),
         Stage.REGISTERED_TO_VOTE: (
-            "You are a U.S. citizen, registered to vote.",
-            "Next: apply for a U.S. passport (travel.state.gov).",
+            say("You are a U.S. citizen, registered to vote."),
+            say("Next: apply for a U.S. passport (travel.state.gov)."),
         ),
     }
-    headline, next_step = statements[stage]
-    return _statement(headline, [next_step], applying=False)
+    headline, *details = statements[stage]
+    details = [detail for detail in details if detail is not None]
+    return _statement(headline, details, applying=False)
 
 
 def _sworn_in(milestones):
@@ -236,20 +269,24 @@ def _sworn_in(milestones):
         return (
             _on(
                 milestones.get("oath_on"),
-                "You became a U.S. citizen on {on}.",
-                "You are a U.S. citizen.",
+                N_("You became a U.S. citizen on %(on)s."),
+                N_("You are a U.S. citizen."),
             ),
-            "Next: register to vote (the clinic's voter checklist shows how) and apply for a "
-            "U.S. passport.",
+            say(
+                "Next: register to vote (the clinic's voter checklist shows how) and apply for "
+                "a U.S. passport."
+            ),
         )
     return (
         _on(
             milestones.get("oath_on"),
-            "Your oath ceremony date: {on}.",
-            "Your oath ceremony is recorded.",
-        )
-        + " You become a U.S. citizen when you take the oath.",
-        "Next: after the oath, the clinic will help you with voter registration and a passport.",
+            N_("Your oath ceremony date: %(on)s."),
+            N_("Your oath ceremony is recorded."),
+        ),
+        say("You become a U.S. citizen when you take the oath."),
+        say(
+            "Next: after the oath, the clinic will help you with voter registration and a passport."
+        ),
     )
 
 
@@ -261,7 +298,7 @@ def where_you_stand(stage, decision, result, milestones=None):
     `milestones` the dates after filing, with "citizen" from the voter gate. The stage comes
     first, then the attorney's decision when it is the one that stage rests on; the screening
     only speaks before a decision, or for the earliest date when no decision overrides it.
-    Returns {"headline", "details", "date_line" ({"label", "date"} or None), "applying"}.
+    Returns {"headline", "details", "date_line" ({"date", "sentence"} or None), "applying"}.
     """
     if stage in AFTER_FILING:
         return _after_filing(stage, milestones or {})
@@ -285,55 +322,6 @@ def fees_priced(result):
     """The dated fee schedule (screening/data/fees.json) the screening priced the fee with."""
     filing_date = _date(result.get("filing_date") or result["earliest_filing_date"])
     return fee_schedule(rules_data(), filing_date)
-
-
-def _fee(fee, full):
-    basis = fee["basis"]
-    sentences = {
-        "waiver": (
-            f"You can ask USCIS not to charge the ${full} fee (a fee waiver, Form I-912). "
-            "You must apply on paper.",
-            "Bring a letter showing you receive Medicaid, SNAP, TANF or SSI, or proof of your "
-            "household income.",
-        ),
-        "reduced": (
-            f"You can pay a reduced fee of ${fee['paper']} instead of ${full}. You must apply "
-            "on paper.",
-            "Bring your last tax return (or W-2s and pay stubs) for everyone in your household.",
-        ),
-        "full": (
-            f"The fee is ${fee['paper']} on paper, or ${fee['online']} if you apply online.",
-            "Pay by check, money order or card (Form G-1450).",
-        ),
-        "military": ("There is no fee for applicants through military service.", ""),
-    }
-    sentence, needs = sentences.get(
-        basis,
-        (
-            "We could not work out your fee yet.",
-            "Bring proof of your household's income to the clinic.",
-        ),
-    )
-    return {"basis": basis, "sentence": sentence, "needs": needs}
-
-
-# On the applicant's checklist, documents about the record say no more than needed: anyone
-# who picks the paper up must not learn that the person was arrested or convicted.
-DISCREET_DOCUMENTS = {
-    "COURT_DISPOSITIONS": (
-        "Court papers the clinic asked you for",
-        "the clinic will tell you which ones",
-    ),
-    "CHILD_SUPPORT_RECORDS": (
-        "Child support papers the clinic asked you for",
-        "the clinic will tell you which ones",
-    ),
-}
-
-
-def _applicant_words(document):
-    label, why = DISCREET_DOCUMENTS.get(document["code"], (document["label"], document["why"]))
-    return {"label": label, "why": why}
 
 
 def header(organization, clinic_day, reference, now):
@@ -367,14 +355,15 @@ def checklist_context(case, now):
     to_do = [text for code, text in BEFORE_FILING.items() if code in codes]
     date_line = stand["date_line"]
     if applying and result["outcome"] == "not_yet" and date_line:
-        to_do.insert(0, f"Wait until {date_line['date']} to apply.")
+        to_do.insert(0, say("Wait until %(on)s to apply.", on=date_line["date"]))
     return {
         **case_header(case, now),
+        "language": case_language(case),
         "name": case.applicant.full_name,
         "stand": stand,
-        "fee": _fee(result["fee"], fees_priced(result).full_paper) if applying else None,
+        "fee": fee_words(result["fee"], fees_priced(result).full_paper) if applying else None,
         "documents": [
-            {**_applicant_words(d), "first": d["code"] in conditions}
+            {**document_words(d), "first": d["code"] in conditions}
             for d in (result["documents"] if applying else [])
         ],
         "to_do": to_do,

@@ -26,9 +26,16 @@ BUILDERS = {
 }
 
 
-def case_html(kind, case, now, preview=False):
+def case_html(kind, case, now, preview=False, language=None):
+    """A case's printable; the checklist in `language` (else the interview's), English beneath."""
+    doc = BUILDERS[kind](case, now)
     return render_template(
-        TEMPLATES[kind], doc=BUILDERS[kind](case, now), preview=preview, kind=kind, case_id=case.id
+        TEMPLATES[kind],
+        doc=doc,
+        language=language or doc.get("language"),
+        preview=preview,
+        kind=kind,
+        case_id=case.id,
     )
 
 
@@ -63,20 +70,23 @@ def cover_parts(event, cases, now):
     return parts
 
 
-def voter_checklist_html(case, now):
-    """The voter-registration checklist; refuses (NotACitizenYet) before the oath."""
+def voter_checklist_html(case, now, language=None, preview=False):
+    """The voter-registration checklist, in `language` (else the interview's), English beneath;
+    refuses (NotACitizenYet) before the oath."""
     from clinic.voter.services import checklist_context
 
+    doc = checklist_context(case, today(), now)
     return render_template(
         "print/voter_checklist.html",
-        preview=False,
+        preview=preview,
         case_id=case.id,
-        doc=checklist_context(case, today(), now),
+        doc=doc,
+        language=language or doc["language"],
     )
 
 
-def case_pdf(kind, case, now):
-    return render_pdf(case_html(kind, case, now), current_app.static_folder)
+def case_pdf(kind, case, now, language=None):
+    return render_pdf(case_html(kind, case, now, language=language), current_app.static_folder)
 
 
 # The day's cases, by name: the same roster the clinic day's page shows.

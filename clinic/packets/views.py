@@ -15,6 +15,7 @@ from clinic.clock import utcnow
 from clinic.events.services import can_manage_event
 from clinic.events.views import event_or_404
 from clinic.extensions import db
+from clinic.i18n.setup import language_or_404
 from clinic.packets import services
 from clinic.packets.models import PacketJob
 from clinic.web import flash_refusal
@@ -28,25 +29,26 @@ ORGANIZERS = (Role.COORDINATOR, Role.ADMIN)
 def _printable_case(case_id, kind):
     if kind not in KINDS:
         abort(404)
+    language = language_or_404() if KINDS[kind] == "checklist" else None
     case = case_or_404(case_id)
     if KINDS[kind] == "review_sheet" and current_user.role not in REVIEW_SHEET_ROLES:
         abort(403)
     audit.record("packets.printed", actor=current_user, target=case, at=utcnow(), kind=kind)
-    return case, KINDS[kind]
+    return case, KINDS[kind], language
 
 
 @bp.get("/cases/<int:case_id>/print/<kind>")
 @login_required
 def preview(case_id, kind):
-    case, kind = _printable_case(case_id, kind)
-    return services.case_html(kind, case, utcnow(), preview=True)
+    case, kind, language = _printable_case(case_id, kind)
+    return services.case_html(kind, case, utcnow(), preview=True, language=language)
 
 
 @bp.get("/cases/<int:case_id>/print/<kind>.pdf")
 @login_required
 def download(case_id, kind):
-    case, kind = _printable_case(case_id, kind)
-    pdf = services.case_pdf(kind, case, utcnow())
+    case, kind, language = _printable_case(case_id, kind)
+    pdf = services.case_pdf(kind, case, utcnow(), language=language)
     return send_file(
         io.BytesIO(pdf),
         mimetype="application/pdf",

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from clinic.i18n.words import Weekday, say
+
 STATES = ("MA", "NH", "ME", "VT", "RI", "CT")
+# Applicant-facing words are say(): printed in the applicant's language, English beneath.
 CHANNEL_LABELS = {
-    "online": "Online",
-    "mail": "By mail",
-    "in_person": "In person",
-    "new_citizen": "New-citizen late registration, in person",
-    "election_day": "On Election Day",
+    "online": say("Online"),
+    "mail": say("By mail"),
+    "in_person": say("In person"),
+    "new_citizen": say("New-citizen late registration, in person"),
+    "election_day": say("On Election Day"),
 }
 ELECTION_KINDS = ("general", "primary", "municipal")
 # Days the post takes, so that "received by" leaves time to mail.
@@ -58,12 +61,15 @@ def switch(name, on):
 
 
 PROOF_WORDS = {
-    "accepted_affidavit": "Documents are asked for, but an affidavit can stand in for them.",
-    "required": "First-time registrants must show documentary proof of citizenship: your "
-    "naturalization certificate.",
-    "unsettled": "The law requiring documentary proof of citizenship was struck down in court "
-    "in May 2026 and the State appealed: bring your naturalization certificate "
-    "either way.",
+    "accepted_affidavit": say("Documents are asked for, but an affidavit can stand in for them."),
+    "required": say(
+        "First-time registrants must show documentary proof of citizenship: your "
+        "naturalization certificate."
+    ),
+    "unsettled": say(
+        "The law requiring documentary proof of citizenship was struck down in court in May "
+        "2026 and the State appealed: bring your naturalization certificate either way."
+    ),
 }
 
 
@@ -104,8 +110,8 @@ def deadlines(state, election_date, kind, naturalized_on=None):
                 channel,
                 last,
                 rule["kind"],
-                rule.get("until"),
-                rule["needs"],
+                say(rule["until"]) if rule.get("until") else None,
+                say(rule["needs"]),
                 note=_weekend_note(last, channel, rule["kind"]),
             )
         )
@@ -119,17 +125,28 @@ def deadlines(state, election_date, kind, naturalized_on=None):
                 "new_citizen",
                 day,
                 "submitted",
-                late["until"],
-                f"{late['where']} ({late['law']}): {late['needs']}",
+                say(late["until"]),
+                say(
+                    "%(where)s (%(law)s): %(needs)s",
+                    where=say(late["where"]),
+                    law=late["law"],
+                    needs=say(late["needs"]),
+                ),
                 applies=applies,
-                note="" if applies else "Only for people naturalized after the regular deadline.",
+                note=""
+                if applies
+                else say("Only for people naturalized after the regular deadline."),
             )
         )
     if _election_day_registration(rules, election_date, kind):
         edr = rules["election_day_registration"]
         found.append(
             ChannelDeadline(
-                "election_day", election_date, "submitted", None, edr.get("where", "at the polls")
+                "election_day",
+                election_date,
+                "submitted",
+                None,
+                say(edr["where"]) if edr.get("where") else say("at the polls"),
             )
         )
     return sorted(found, key=lambda d: (d.last_day, list(CHANNEL_LABELS).index(d.channel)))
@@ -148,9 +165,11 @@ def _election_day_registration(rules, election_date, kind):
 
 def _weekend_note(day, channel, kind):
     if channel == "mail" and day.weekday() == 6 and kind == "postmarked":
-        return "That is a Sunday, when post offices are closed: mail it by Saturday."
+        return say("That is a Sunday, when post offices are closed: mail it by Saturday.")
     if channel == "in_person" and day.weekday() >= 5:
-        return f"That is a {day:%A}: check the office's hours before you go."
+        return say(
+            "That is a %(day)s: check the office's hours before you go.", day=Weekday.of(day)
+        )
     return ""
 
 

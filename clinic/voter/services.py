@@ -12,6 +12,8 @@ from clinic.cases.models import Case
 from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.extensions import db
+from clinic.i18n.languages import case_language
+from clinic.i18n.words import N_, say
 from clinic.screening.dates import spoken
 from clinic.voter import gate, rules
 from clinic.voter.models import Election, VoterRegistration
@@ -172,6 +174,7 @@ def checklist_context(case, today, now):
     state_rules, election, recommended = found["rules"], found["election"], found["recommended"]
     late = next((d for d in found["deadlines"] if d.channel == "new_citizen"), None)
     return {
+        "language": case_language(case),
         "organization": case.organization.name,
         "organization_contact": case.organization.contact,
         "clinic_day": "Voter registration",
@@ -179,34 +182,46 @@ def checklist_context(case, today, now):
         "generated": f"Printed {spoken(now.date())}",
         "name": case.applicant.full_name,
         "state": state_rules["name"] if state_rules else None,
-        "election": {"name": election.name, "date": spoken(election.held_on)} if election else None,
+        "election": {"name": election.name, "date": election.held_on} if election else None,
         "recommended": _deadline_words(recommended),
         "deadlines": [_deadline_words(d) for d in found["deadlines"] if d.applies],
         "late": _deadline_words(late) if late and late.applies else None,
         "online_url": state_rules.get("online_url") if state_rules else None,
         "clerk_lookup": state_rules.get("clerk_lookup") if state_rules else None,
         "status_url": state_rules.get("status_url") if state_rules else None,
-        "id_number": state_rules.get("id_number") if state_rules else None,
-        "proof": state_rules.get("proof") if state_rules else None,
+        "id_number": _state_words(state_rules, "id_number"),
+        "proof": _state_words(state_rules, "proof"),
         "proof_of_citizenship": rules.proof_of_citizenship(
             found["state"], election.held_on if election else today
         )
         if found["state"]
         else None,
-        "advice": state_rules.get("advice") if state_rules else None,
+        "advice": _state_words(state_rules, "advice"),
     }
+
+
+def _state_words(state_rules, key):
+    """A state's sentence from data/states.json (its catalogue entry made by the extractor)."""
+    text = state_rules.get(key) if state_rules else None
+    return say(text) if text else None
+
+
+LAST_DAY = {
+    "postmarked": N_("postmarked by %(on)s"),
+    "received": N_("received by %(on)s"),
+    "submitted": N_("by %(on)s"),
+}
 
 
 def _deadline_words(deadline):
     if deadline is None:
         return None
-    by = {"postmarked": "postmarked by", "received": "received by", "submitted": "by"}[
-        deadline.kind
-    ]
-    until = f", until {deadline.until}" if deadline.until else ""
+    when = say(LAST_DAY[deadline.kind], on=deadline.last_day)
+    if deadline.until:
+        when = say("%(day)s, until %(time)s", day=when, time=deadline.until)
     return {
         "channel": deadline.label,
-        "when": f"{by} {spoken(deadline.last_day)}{until}",
+        "when": when,
         "needs": deadline.needs,
-        "note": deadline.note,
+        "note": deadline.note or None,
     }

@@ -24,7 +24,9 @@ from clinic.cases.views import case_or_404
 from clinic.clock import today, utcnow
 from clinic.extensions import db
 from clinic.forms import show_service_error
+from clinic.i18n.setup import language_or_404
 from clinic.packets.pdf import render_pdf
+from clinic.packets.services import voter_checklist_html
 from clinic.voter import gate, services
 from clinic.voter.forms import ElectionForm, RegistrationForm
 from clinic.voter.models import Election
@@ -64,7 +66,7 @@ def show(case_id):
 @login_required
 def checklist_preview(case_id):
     case = citizen_case_or_404(case_id)
-    return checklist_html(case, preview=True)
+    return voter_checklist_html(case, utcnow(), language=language_or_404(), preview=True)
 
 
 @bp.get("/cases/<int:case_id>/voter/checklist.pdf")
@@ -74,21 +76,13 @@ def checklist_pdf(case_id):
     audit.record(
         "packets.printed", actor=current_user, target=case, at=utcnow(), kind="voter_checklist"
     )
-    pdf = render_pdf(checklist_html(case), current_app.static_folder)
+    html = voter_checklist_html(case, utcnow(), language=language_or_404())
+    pdf = render_pdf(html, current_app.static_folder)
     return send_file(
         io.BytesIO(pdf),
         mimetype="application/pdf",
         as_attachment=True,
         download_name=f"voter-registration-{case.reference}.pdf",
-    )
-
-
-def checklist_html(case, preview=False):
-    return render_template(
-        "print/voter_checklist.html",
-        preview=preview,
-        case_id=case.id,
-        doc=services.checklist_context(case, today(), utcnow()),
     )
 
 

@@ -207,7 +207,7 @@ def usual_interview(**changes):
                 "Sex on the green card": "Female",
                 "Is the current legal name different from the green card?": "No",
                 "Phone": "(978) 555-0142",
-                "Preferred language": "Spanish",
+                "Preferred language": "Español (Spanish)",
                 "Needs an interpreter?": "No",
                 "Home address": "12 Essex St, Lawrence MA 01840",
             },
@@ -417,7 +417,10 @@ APPLICANTS = {
         ("Jean-Baptiste", "Pierre", "09/15/1985"),
         {
             "Contact and language": (
-                {"Sex on the green card": "Male", "Preferred language": "Haitian Creole"},
+                {
+                    "Sex on the green card": "Male",
+                    "Preferred language": "Kreyòl ayisyen (Haitian Creole)",
+                },
                 None,
             ),
             "Green card": ({"A-number": "A203-555-777"}, None),

@@ -111,7 +111,7 @@ def test_the_checklist_pdf_says_what_to_bring(signed):
     assert download.value.suggested_filename.endswith(".pdf")
     assert "Haddad" not in download.value.suggested_filename
     text = pdf_text(download.value)
-    assert "I-912" in text and "Permanent resident card" in text
+    assert "I-912" in text and "Permanent Resident Card" in text
     assert "A204" not in text  # never the A-number
 
 

@@ -75,10 +75,10 @@ def test_married_applicant_on_the_three_year_path_brings_the_marriage_documents(
     assert "The clinic's attorney will review your answers before you apply." in text.replace(
         "\n", " "
     )
-    for document in (
-        "Current marriage certificate",
-        "Spouse's proof of U.S. citizenship",
-        "Proof of living together as a married couple",
+    for document in (  # in the applicant's words (packets/applicant_words.py)
+        "Your marriage certificate",
+        "Proof that your spouse is a U.S. citizen",
+        "Proof that you and your spouse lived together for the last 3 years",
     ):
         assert document in text.replace("\n", " ")
 

@@ -157,12 +157,16 @@ def test_the_fee_sentence_uses_the_dated_fee_data(volunteer, interviewed):
     assert f"not to charge the ${FEES.full_paper} fee (a fee waiver, Form I-912)" in text
 
 
-def test_a_typical_checklist_fits_one_page(volunteer, interviewed):
+def test_a_typical_checklist_fits_one_page_in_english_and_two_in_two_languages(
+    volunteer, interviewed
+):
     case = interviewed()
-    response = volunteer.get(f"/cases/{case.id}/print/checklist.pdf")
+    response = volunteer.get(f"/cases/{case.id}/print/checklist.pdf?language=en")
     pages = pdf_pages(response.data)
     assert len(pages) == 1
     assert "Documents to bring" in pages[0] and "It is not legal advice" in pages[0]
+    # The interview's language (Vietnamese) with the English beneath: one sheet, both sides.
+    assert len(pdf_pages(volunteer.get(f"/cases/{case.id}/print/checklist.pdf").data)) == 2
 
 
 def test_the_organization_contact_keeps_its_lines_and_formats_phones(app, make, volunteer):

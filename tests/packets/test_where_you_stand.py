@@ -51,7 +51,7 @@ def decision(kind):
 def read(statement):
     line = statement["date_line"]
     parts = [statement["headline"], *statement["details"]]
-    return " ".join(parts + ([f"{line['label']}: {line['date']}."] if line else []))
+    return " ".join(parts + ([line["sentence"]] if line else []))
 
 
 def rests_on(stage, kind):
