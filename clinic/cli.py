@@ -17,9 +17,11 @@ from clinic.demo import ORGANIZATIONS
 from clinic.extensions import db
 from clinic.packets import services as packets
 from clinic.packets.pdf import render_pdf
+from clinic.reports.cli import report_command
 from clinic.voter.gate import NotACitizenYet
 
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
+clinic_group.add_command(report_command)
 
 
 @clinic_group.command("init-db")

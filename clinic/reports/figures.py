@@ -1,0 +1,322 @@
+"""The report's figures as SQL: one source row per case, each figure a condition on it.
+
+Every count is an aggregate in the database (SUM of CASE, GROUP BY); Python only reads the
+few rows that come back. Figures about the clinic days (checked in, screened, sent to review,
+the attorney's decisions) count the cases checked in at a clinic day held in the date range;
+figures after the clinic day (filed, approved at interview, sworn in, registered to vote)
+count the events that happened in the range, whenever the person was checked in.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, case, func, literal, or_, select, true
+from sqlalchemy.orm import aliased
+
+from clinic.cases.models import Case, IntakeSection, ScreeningRun
+from clinic.cases.stages import Stage
+from clinic.events.models import ClinicEvent
+from clinic.filing.models import Milestones
+from clinic.review.models import SignOff
+from clinic.voter.models import VoterRegistration
+
+AFTER_FILING = {
+    Stage.FILED,
+    Stage.BIOMETRICS,
+    Stage.INTERVIEW,
+    Stage.CONTINUED,
+    Stage.DENIED,
+    Stage.OATH,
+    Stage.REGISTERED_TO_VOTE,
+}
+APPROVED_TO_FILE = AFTER_FILING | {Stage.APPROVED}
+# Stages only a case that went to attorney review can be in; a case closed after review also
+# has a sign-off.
+REVIEWED = APPROVED_TO_FILE | {
+    Stage.IN_REVIEW,
+    Stage.NEEDS_INFO,
+    Stage.REFERRED,
+    Stage.NOT_YET,
+}
+SCREENED = REVIEWED | {Stage.SCREENED}
+NOT_RECORDED = "(not recorded)"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose cases, and which dates (both ends included). organization_id None: coalition."""
+
+    start: date
+    end: date
+    organization_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    on_the_day: bool  # counted over the cases checked in at the range's clinic days
+    describe: str
+
+
+FIGURES = (
+    Figure("checked_in", "Checked in", True, "cases opened at a clinic day in the range"),
+    Figure("screened", "Screened", True, "finished the intake interview"),
+    Figure("sent_to_review", "Sent to attorney review", True, "went to an attorney"),
+    Figure("approved", "Approved to file", True, "approved, or filed since"),
+    Figure("referred", "Referred for full representation", True, "referred out"),
+    Figure("not_yet", "Not yet: come back later", True, "told the date to come back"),
+    Figure("filed", "Filed", False, "N-400 filed in the range"),
+    Figure("interview_approved", "Approved at interview", False, "USCIS interview approved"),
+    Figure("sworn_in", "Sworn in", False, "oath taken in the range"),
+    Figure("registered", "Registered to vote", False, "registration confirmed in the range"),
+)
+BY_KEY = {figure.key: figure for figure in FIGURES}
+
+
+def _latest(model, scope):
+    """(case_id, id) of each case's newest row of `model` (screening runs, sign-offs)."""
+    query = select(model.case_id, func.max(model.id).label("id")).group_by(model.case_id)
+    if scope.organization_id is not None:
+        query = query.where(
+            model.case_id.in_(select(Case.id).where(Case.organization_id == scope.organization_id))
+        )
+    return query.subquery()
+
+
+def source(scope, *, with_result=False):
+    """One row per case of the scope's organization(s), with what the figures read."""
+    latest_run, latest_sign_off = _latest(ScreeningRun, scope), _latest(SignOff, scope)
+    run, sign_off = aliased(ScreeningRun), aliased(SignOff)
+    contact, residence = aliased(IntakeSection), aliased(IntakeSection)
+    language = func.trim(contact.answers["language"].as_string())
+    columns = [
+        Case.id.label("case_id"),
+        Case.reference,
+        Case.organization_id,
+        Case.stage,
+        Case.event_id,
+        ClinicEvent.held_on.label("checked_in_on"),
+        ClinicEvent.name.label("event_name"),
+        run.outcome,
+        sign_off.id.label("sign_off_id"),
+        sign_off.details["come_back_on"].as_string().label("come_back_on"),
+        Milestones.filed_on,
+        Milestones.fee_paid,
+        Milestones.interview_on,
+        Milestones.interview_result,
+        Milestones.oath_on,
+        VoterRegistration.status.label("voter_status"),
+        VoterRegistration.confirmed_on,
+        func.lower(language).label("language_key"),
+        language.label("language"),
+        residence.answers["state"].as_string().label("state"),
+    ]
+    if with_result:
+        columns.append(run.result)
+    query = (
+        select(*columns)
+        .outerjoin(ClinicEvent, ClinicEvent.id == Case.event_id)
+        .outerjoin(latest_run, latest_run.c.case_id == Case.id)
+        .outerjoin(run, run.id == latest_run.c.id)
+        .outerjoin(latest_sign_off, latest_sign_off.c.case_id == Case.id)
+        .outerjoin(sign_off, sign_off.id == latest_sign_off.c.id)
+        .outerjoin(Milestones, Milestones.case_id == Case.id)
+        .outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
+        .outerjoin(contact, and_(contact.case_id == Case.id, contact.key == "contact"))
+        .outerjoin(residence, and_(residence.case_id == Case.id, residence.key == "residence"))
+    )
+    if scope.organization_id is not None:
+        query = query.where(Case.organization_id == scope.organization_id)
+    return query.subquery("report_source")
+
+
+def _in_range(column, scope):
+    return column.between(scope.start, scope.end)
+
+
+def conditions(rows, scope):
+    """Figure key -> the SQL condition a source row meets to count in it."""
+    on_the_day = _in_range(rows.c.checked_in_on, scope)
+    stage = rows.c.stage
+    return {
+        "checked_in": on_the_day,
+        "screened": and_(on_the_day, or_(stage.in_(SCREENED), rows.c.sign_off_id.is_not(None))),
+        "sent_to_review": and_(
+            on_the_day, or_(stage.in_(REVIEWED), rows.c.sign_off_id.is_not(None))
+        ),
+        "approved": and_(on_the_day, stage.in_(APPROVED_TO_FILE)),
+        "referred": and_(on_the_day, stage == Stage.REFERRED),
+        "not_yet": and_(on_the_day, stage == Stage.NOT_YET),
+        "filed": _in_range(rows.c.filed_on, scope),
+        "interview_approved": and_(
+            rows.c.interview_result == "approved", _in_range(rows.c.interview_on, scope)
+        ),
+        "sworn_in": _in_range(rows.c.oath_on, scope),
+        "registered": and_(
+            rows.c.voter_status == "confirmed", _in_range(rows.c.confirmed_on, scope)
+        ),
+    }
+
+
+def _counts(conditions_by_key, keys):
+    return [
+        func.coalesce(func.sum(case((conditions_by_key[key], 1), else_=0)), 0).label(key)
+        for key in keys
+    ]
+
+
+def totals(session, scope):
+    """Figure key -> count, in one query."""
+    rows = source(scope)
+    where = conditions(rows, scope)
+    result = session.execute(select(*_counts(where, BY_KEY))).one()
+    return dict(result._mapping)
+
+
+DAY_FIGURES = tuple(figure.key for figure in FIGURES if figure.on_the_day)
+# Breakdowns: a name -> (key column, label column) of the source row.
+DIMENSIONS = {
+    "day": ("event_id", "event_name"),
+    "language": ("language_key", "language"),
+    "state": ("state", "state"),
+    "outcome": ("outcome", "outcome"),
+    "organization": ("organization_id", "organization_id"),
+}
+
+
+def dimension_key(rows, dimension):
+    return rows.c[DIMENSIONS[dimension][0]]
+
+
+def breakdown(session, scope, dimension):
+    """[{key, label, checked_in, screened, ...}] of the on-the-day figures, by `dimension`."""
+    rows = source(scope)
+    where = conditions(rows, scope)
+    key_column = dimension_key(rows, dimension)
+    label_column = rows.c[DIMENSIONS[dimension][1]]
+    extra = [func.min(rows.c.checked_in_on).label("held_on")] if dimension == "day" else []
+    query = (
+        select(key_column.label("key"), func.min(label_column).label("label"), *extra)
+        .add_columns(*_counts(where, DAY_FIGURES))
+        .where(where["checked_in"])
+        .group_by(key_column)
+    )
+    return [dict(row._mapping) for row in session.execute(query)]
+
+
+def come_back_dates(session, scope):
+    """[(date text, count)] of the not-yet cases, by the date the attorney gave them."""
+    rows = source(scope)
+    where = conditions(rows, scope)
+    query = (
+        select(rows.c.come_back_on, func.count())
+        .where(where["not_yet"])
+        .group_by(rows.c.come_back_on)
+        .order_by(rows.c.come_back_on)
+    )
+    return [(day or NOT_RECORDED, count) for day, count in session.execute(query)]
+
+
+def fee_paths(session, scope, schedule_starts):
+    """[(fee basis, schedule index, count)] of the filings in the range.
+
+    `schedule_starts` are the effective dates of the fee schedules, oldest first; each filing
+    is put with the schedule in force on its filing date, in SQL.
+    """
+    rows = source(scope)
+    where = conditions(rows, scope)
+    period = literal(0)
+    if len(schedule_starts) > 1:
+        period = case(
+            *[
+                (rows.c.filed_on >= start, index)
+                for index, start in reversed(list(enumerate(schedule_starts)))
+                if index > 0
+            ],
+            else_=0,
+        )
+    query = (
+        select(rows.c.fee_paid, period.label("period"), func.count())
+        .where(where["filed"])
+        .group_by(rows.c.fee_paid, period)
+    )
+    return [(basis or NOT_RECORDED, index, count) for basis, index, count in session.execute(query)]
+
+
+def by_month(session, scope):
+    """[(YYYY-MM, clinic days, checked in)] of the range's clinic days."""
+    from clinic.reports.sql import year_month
+
+    rows = source(scope)
+    where = conditions(rows, scope)
+    month = year_month(rows.c.checked_in_on)
+    query = (
+        select(month, func.count(func.distinct(rows.c.event_id)), func.count())
+        .where(where["checked_in"])
+        .group_by(month)
+        .order_by(month)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def day_counts(session, scope, measure):
+    """[(days, cases)]: how many cases took how many days, for `measure`:
+    "intake_to_filing" (clinic day to filing, filed in the range) or "filing_to_oath"."""
+    from clinic.reports.sql import days_between
+
+    rows = source(scope)
+    where = conditions(rows, scope)
+    if measure == "intake_to_filing":
+        days = days_between(rows.c.filed_on, rows.c.checked_in_on)
+        condition = and_(where["filed"], rows.c.checked_in_on.is_not(None))
+    else:
+        days = days_between(rows.c.oath_on, rows.c.filed_on)
+        condition = and_(where["sworn_in"], rows.c.filed_on.is_not(None))
+    query = select(days, func.count()).where(condition).group_by(days).order_by(days)
+    return [tuple(row) for row in session.execute(query)]
+
+
+def findings(session, scope):
+    """[(finding code, cases)] among the latest screenings of the range's checked-in cases."""
+    from clinic.reports.sql import finding_codes
+
+    rows = source(scope, with_result=True)
+    where = conditions(rows, scope)
+    table, code = finding_codes(rows.c.result, session.get_bind().dialect.name)
+    query = (
+        select(code.label("code"), func.count(func.distinct(rows.c.case_id)))
+        .select_from(rows)
+        .join(table, true())
+        .where(where["checked_in"])
+        .group_by(code)
+        .order_by(code)
+    )
+    return [tuple(row) for row in session.execute(query)]
+
+
+def case_ids_query(scope, figure, dimension=None, value=None):
+    """The cases behind one figure (optionally within one breakdown row), as a query of
+    (case id, reference, clinic day, checked in on, stage)."""
+    from clinic.reports.sql import finding_codes
+
+    rows = source(scope, with_result=dimension == "finding")
+    where = conditions(rows, scope)
+    query = select(
+        rows.c.case_id, rows.c.reference, rows.c.event_name, rows.c.checked_in_on, rows.c.stage
+    ).where(where[figure])
+    if dimension in DIMENSIONS:
+        key = dimension_key(rows, dimension)
+        query = query.where(key == value if value != NOT_RECORDED else key.is_(None))
+    elif dimension == "fee":
+        column = rows.c.fee_paid
+        query = query.where(column == value if value != NOT_RECORDED else column.is_(None))
+    elif dimension == "come_back":
+        column = rows.c.come_back_on
+        query = query.where(column == value if value != NOT_RECORDED else column.is_(None))
+    elif dimension == "finding":
+        from clinic.extensions import db
+
+        table, code = finding_codes(rows.c.result, db.session.get_bind().dialect.name)
+        query = query.join(table, true()).where(code == value).distinct()
+    return query.order_by(rows.c.reference)
