@@ -2,6 +2,7 @@
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from clinic.auth.models import Organization
@@ -19,6 +20,7 @@ from clinic.reports.services import build_report
 @click.option("--organization", help="A member organization's name (default: the coalition).")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False, writable=True))
 @click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, writable=True))
+@with_appcontext
 def report_command(start, end, organization, csv_path, pdf_path):
     """Write the report for --from to --to (YYYY-MM-DD, both included), small cells hidden."""
     if not (csv_path or pdf_path):

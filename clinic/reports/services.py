@@ -64,6 +64,14 @@ def _sorted_by_label(rows):
     return sorted(rows, key=lambda row: (row["key"] is None, str(row["label"] or "").lower()))
 
 
+def _capitalised(rows):
+    """Languages typed by hand group without regard to case; each reads capitalised."""
+    return [
+        {**row, "label": row["label"][:1].upper() + row["label"][1:]} if row["label"] else row
+        for row in rows
+    ]
+
+
 def _unrecorded(rows):
     return [
         {**row, "label": row["label"] or figures.NOT_RECORDED}
@@ -98,7 +106,9 @@ def build_report(session, scope, organization_name=None):
             for s in schedules
         ],
         "by_day": by_day,
-        "by_language": _sorted_by_label(_unrecorded(figures.breakdown(session, scope, "language"))),
+        "by_language": _sorted_by_label(
+            _unrecorded(_capitalised(figures.breakdown(session, scope, "language")))
+        ),
         "by_state": _sorted_by_label(_unrecorded(figures.breakdown(session, scope, "state"))),
         "by_outcome": _unrecorded(sorted(outcomes, key=lambda r: -r["checked_in"])),
         "findings": figures.findings(session, scope),
