@@ -10,7 +10,7 @@ count the events that happened in the range, whenever the person was checked in.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, func, literal, or_, select, true
+from sqlalchemy import and_, case, exists, func, literal, or_, select, true
 from sqlalchemy.orm import aliased
 
 from clinic.cases.models import Case, IntakeSection, ScreeningRun
@@ -74,22 +74,20 @@ FIGURES = (
 BY_KEY = {figure.key: figure for figure in FIGURES}
 
 
-def _latest(model, scope):
-    """(case_id, id) of each case's newest row of `model` (screening runs, sign-offs)."""
-    query = select(model.case_id, func.max(model.id).label("id")).group_by(model.case_id)
-    if scope.organization_id is not None:
-        query = query.where(
-            model.case_id.in_(select(Case.id).where(Case.organization_id == scope.organization_id))
-        )
-    return query.subquery()
+def _latest_id(model):
+    """The id of the case's newest row of `model` (screening runs, sign-offs): an index
+    lookup per case."""
+    return select(func.max(model.id)).where(model.case_id == Case.id).scalar_subquery()
 
 
-def source(scope, *, with_result=False):
-    """One row per case of the scope's organization(s), with what the figures read."""
-    latest_run, latest_sign_off = _latest(ScreeningRun, scope), _latest(SignOff, scope)
-    run, sign_off = aliased(ScreeningRun), aliased(SignOff)
-    contact, residence = aliased(IntakeSection), aliased(IntakeSection)
-    language = func.trim(contact.answers["language"].as_string())
+def source(scope, *parts):
+    """One row per case of the scope's organization(s), with what the figures read.
+
+    Every row has the clinic day, the milestones, the voter registration and whether an
+    attorney signed anything; `parts` add more, each costing a lookup per case: "run" (the
+    latest screening's outcome), "result" (its findings too), "come_back" (the latest
+    sign-off's date to come back), "contact" (the preferred language), "residence" (the state).
+    """
     columns = [
         Case.id.label("case_id"),
         Case.reference,
@@ -98,9 +96,7 @@ def source(scope, *, with_result=False):
         Case.event_id,
         ClinicEvent.held_on.label("checked_in_on"),
         ClinicEvent.name.label("event_name"),
-        run.outcome,
-        sign_off.id.label("sign_off_id"),
-        sign_off.details["come_back_on"].as_string().label("come_back_on"),
+        exists().where(SignOff.case_id == Case.id).label("signed"),
         Milestones.filed_on,
         Milestones.fee_paid,
         Milestones.interview_on,
@@ -108,27 +104,38 @@ def source(scope, *, with_result=False):
         Milestones.oath_on,
         VoterRegistration.status.label("voter_status"),
         VoterRegistration.confirmed_on,
-        func.lower(language).label("language_key"),
-        language.label("language"),
-        residence.answers["state"].as_string().label("state"),
     ]
-    if with_result:
-        columns.append(run.result)
     query = (
-        select(*columns)
+        select()
+        .select_from(Case)
         .outerjoin(ClinicEvent, ClinicEvent.id == Case.event_id)
-        .outerjoin(latest_run, latest_run.c.case_id == Case.id)
-        .outerjoin(run, run.id == latest_run.c.id)
-        .outerjoin(latest_sign_off, latest_sign_off.c.case_id == Case.id)
-        .outerjoin(sign_off, sign_off.id == latest_sign_off.c.id)
         .outerjoin(Milestones, Milestones.case_id == Case.id)
         .outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
-        .outerjoin(contact, and_(contact.case_id == Case.id, contact.key == "contact"))
-        .outerjoin(residence, and_(residence.case_id == Case.id, residence.key == "residence"))
     )
+    if "run" in parts or "result" in parts:
+        run = aliased(ScreeningRun)
+        query = query.outerjoin(run, run.id == _latest_id(ScreeningRun))
+        columns += [run.outcome, *([run.result] if "result" in parts else [])]
+    if "come_back" in parts:
+        sign_off = aliased(SignOff)
+        query = query.outerjoin(sign_off, sign_off.id == _latest_id(SignOff))
+        columns.append(sign_off.details["come_back_on"].as_string().label("come_back_on"))
+    if "contact" in parts:
+        contact = aliased(IntakeSection)
+        query = query.outerjoin(
+            contact, and_(contact.case_id == Case.id, contact.key == "contact")
+        )
+        language = func.trim(contact.answers["language"].as_string())
+        columns += [func.lower(language).label("language_key"), language.label("language")]
+    if "residence" in parts:
+        residence = aliased(IntakeSection)
+        query = query.outerjoin(
+            residence, and_(residence.case_id == Case.id, residence.key == "residence")
+        )
+        columns.append(residence.answers["state"].as_string().label("state"))
     if scope.organization_id is not None:
         query = query.where(Case.organization_id == scope.organization_id)
-    return query.subquery("report_source")
+    return query.add_columns(*columns).subquery("report_source")
 
 
 def _in_range(column, scope):
@@ -141,10 +148,8 @@ def conditions(rows, scope):
     stage = rows.c.stage
     return {
         "checked_in": on_the_day,
-        "screened": and_(on_the_day, or_(stage.in_(SCREENED), rows.c.sign_off_id.is_not(None))),
-        "sent_to_review": and_(
-            on_the_day, or_(stage.in_(REVIEWED), rows.c.sign_off_id.is_not(None))
-        ),
+        "screened": and_(on_the_day, or_(stage.in_(SCREENED), rows.c.signed)),
+        "sent_to_review": and_(on_the_day, or_(stage.in_(REVIEWED), rows.c.signed)),
         "approved": and_(on_the_day, stage.in_(APPROVED_TO_FILE)),
         "referred": and_(on_the_day, stage == Stage.REFERRED),
         "not_yet": and_(on_the_day, stage == Stage.NOT_YET),
@@ -183,6 +188,7 @@ DIMENSIONS = {
     "outcome": ("outcome", "outcome"),
     "organization": ("organization_id", "organization_id"),
 }
+PARTS = {"language": ("contact",), "state": ("residence",), "outcome": ("run",)}
 
 
 def dimension_key(rows, dimension):
@@ -191,7 +197,7 @@ def dimension_key(rows, dimension):
 
 def breakdown(session, scope, dimension):
     """[{key, label, checked_in, screened, ...}] of the on-the-day figures, by `dimension`."""
-    rows = source(scope)
+    rows = source(scope, *PARTS.get(dimension, ()))
     where = conditions(rows, scope)
     key_column = dimension_key(rows, dimension)
     label_column = rows.c[DIMENSIONS[dimension][1]]
@@ -207,7 +213,7 @@ def breakdown(session, scope, dimension):
 
 def come_back_dates(session, scope):
     """[(date text, count)] of the not-yet cases, by the date the attorney gave them."""
-    rows = source(scope)
+    rows = source(scope, "come_back")
     where = conditions(rows, scope)
     query = (
         select(rows.c.come_back_on, func.count())
@@ -281,7 +287,7 @@ def findings(session, scope):
     """[(finding code, cases)] among the latest screenings of the range's checked-in cases."""
     from clinic.reports.sql import finding_codes
 
-    rows = source(scope, with_result=True)
+    rows = source(scope, "result")
     where = conditions(rows, scope)
     table, code = finding_codes(rows.c.result, session.get_bind().dialect.name)
     query = (
@@ -300,7 +306,8 @@ def case_ids_query(scope, figure, dimension=None, value=None):
     (case id, reference, clinic day, checked in on, stage)."""
     from clinic.reports.sql import finding_codes
 
-    rows = source(scope, with_result=dimension == "finding")
+    parts = {"finding": ("result",), "come_back": ("come_back",)}
+    rows = source(scope, *parts.get(dimension, PARTS.get(dimension, ())))
     where = conditions(rows, scope)
     query = select(
         rows.c.case_id, rows.c.reference, rows.c.event_name, rows.c.checked_in_on, rows.c.stage
