@@ -80,13 +80,14 @@ def _latest_id(model):
     return select(func.max(model.id)).where(model.case_id == Case.id).scalar_subquery()
 
 
-def source(scope, *parts):
+def source(scope, *parts, filed=False, stage=None):
     """One row per case of the scope's organization(s), with what the figures read.
 
     Every row has the clinic day, the milestones, the voter registration and whether an
     attorney signed anything; `parts` add more, each costing a lookup per case: "run" (the
     latest screening's outcome), "result" (its findings too), "come_back" (the latest
     sign-off's date to come back), "contact" (the preferred language), "residence" (the state).
+    `filed`: only cases with milestones (a filing recorded), for the figures after the day.
     """
     columns = [
         Case.id.label("case_id"),
@@ -109,7 +110,7 @@ def source(scope, *parts):
         select()
         .select_from(Case)
         .outerjoin(ClinicEvent, ClinicEvent.id == Case.event_id)
-        .outerjoin(Milestones, Milestones.case_id == Case.id)
+        .join(Milestones, Milestones.case_id == Case.id, isouter=not filed)
         .outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
     )
     if "run" in parts or "result" in parts:
@@ -122,9 +123,7 @@ def source(scope, *parts):
         columns.append(sign_off.details["come_back_on"].as_string().label("come_back_on"))
     if "contact" in parts:
         contact = aliased(IntakeSection)
-        query = query.outerjoin(
-            contact, and_(contact.case_id == Case.id, contact.key == "contact")
-        )
+        query = query.outerjoin(contact, and_(contact.case_id == Case.id, contact.key == "contact"))
         language = func.trim(contact.answers["language"].as_string())
         columns += [func.lower(language).label("language_key"), language.label("language")]
     if "residence" in parts:
@@ -135,6 +134,8 @@ def source(scope, *parts):
         columns.append(residence.answers["state"].as_string().label("state"))
     if scope.organization_id is not None:
         query = query.where(Case.organization_id == scope.organization_id)
+    if stage is not None:
+        query = query.where(Case.stage == stage)
     return query.add_columns(*columns).subquery("report_source")
 
 
@@ -171,11 +172,15 @@ def _counts(conditions_by_key, keys):
     ]
 
 
-def totals(session, scope):
-    """Figure key -> count, in one query."""
-    rows = source(scope)
+AFTER_THE_DAY = tuple(figure.key for figure in FIGURES if not figure.on_the_day)
+
+
+def after_the_day(session, scope):
+    """Figure key -> count of the figures after the clinic day, over the filed cases only.
+    (The clinic-day figures are the sums of the by-day breakdown.)"""
+    rows = source(scope, filed=True)
     where = conditions(rows, scope)
-    result = session.execute(select(*_counts(where, BY_KEY))).one()
+    result = session.execute(select(*_counts(where, AFTER_THE_DAY))).one()
     return dict(result._mapping)
 
 
@@ -201,19 +206,22 @@ def breakdown(session, scope, dimension):
     where = conditions(rows, scope)
     key_column = dimension_key(rows, dimension)
     label_column = rows.c[DIMENSIONS[dimension][1]]
-    extra = [func.min(rows.c.checked_in_on).label("held_on")] if dimension == "day" else []
+    groups, extra = [key_column], []
+    if dimension == "day":  # with the organization, so the days add up to each member's
+        groups.append(rows.c.organization_id)
+        extra = [func.min(rows.c.checked_in_on).label("held_on"), rows.c.organization_id]
     query = (
         select(key_column.label("key"), func.min(label_column).label("label"), *extra)
         .add_columns(*_counts(where, DAY_FIGURES))
         .where(where["checked_in"])
-        .group_by(key_column)
+        .group_by(*groups)
     )
     return [dict(row._mapping) for row in session.execute(query)]
 
 
 def come_back_dates(session, scope):
     """[(date text, count)] of the not-yet cases, by the date the attorney gave them."""
-    rows = source(scope, "come_back")
+    rows = source(scope, "come_back", stage=Stage.NOT_YET)
     where = conditions(rows, scope)
     query = (
         select(rows.c.come_back_on, func.count())
@@ -230,7 +238,7 @@ def fee_paths(session, scope, schedule_starts):
     `schedule_starts` are the effective dates of the fee schedules, oldest first; each filing
     is put with the schedule in force on its filing date, in SQL.
     """
-    rows = source(scope)
+    rows = source(scope, filed=True)
     where = conditions(rows, scope)
     period = literal(0)
     if len(schedule_starts) > 1:
@@ -250,28 +258,12 @@ def fee_paths(session, scope, schedule_starts):
     return [(basis or NOT_RECORDED, index, count) for basis, index, count in session.execute(query)]
 
 
-def by_month(session, scope):
-    """[(YYYY-MM, clinic days, checked in)] of the range's clinic days."""
-    from clinic.reports.sql import year_month
-
-    rows = source(scope)
-    where = conditions(rows, scope)
-    month = year_month(rows.c.checked_in_on)
-    query = (
-        select(month, func.count(func.distinct(rows.c.event_id)), func.count())
-        .where(where["checked_in"])
-        .group_by(month)
-        .order_by(month)
-    )
-    return [tuple(row) for row in session.execute(query)]
-
-
 def day_counts(session, scope, measure):
     """[(days, cases)]: how many cases took how many days, for `measure`:
     "intake_to_filing" (clinic day to filing, filed in the range) or "filing_to_oath"."""
     from clinic.reports.sql import days_between
 
-    rows = source(scope)
+    rows = source(scope, filed=True)
     where = conditions(rows, scope)
     if measure == "intake_to_filing":
         days = days_between(rows.c.filed_on, rows.c.checked_in_on)

@@ -83,7 +83,12 @@ def _unrecorded(rows):
 def build_report(session, scope, organization_name=None):
     """Everything the report page, the PDF and the CSV show, as plain data."""
     schedules = rules_data().fee_schedules
-    counts = figures.totals(session, scope)
+    by_day = figures.breakdown(session, scope, "day")
+    by_day.sort(key=lambda row: (row["held_on"], row["key"]))
+    counts = {
+        **{key: sum(row[key] for row in by_day) for key in figures.DAY_FIGURES},
+        **figures.after_the_day(session, scope),
+    }
     fee_rows, saved = fee_savings(
         figures.fee_paths(session, scope, [s.effective for s in schedules]), schedules
     )
@@ -112,7 +117,7 @@ def build_report(session, scope, organization_name=None):
         "by_state": _sorted_by_label(_unrecorded(figures.breakdown(session, scope, "state"))),
         "by_outcome": _unrecorded(sorted(outcomes, key=lambda r: -r["checked_in"])),
         "findings": figures.findings(session, scope),
-        "months": figures.by_month(session, scope),
+        "months": by_month(by_day),
         "medians": {},
     }
     for measure, label in MEASURES.items():
@@ -124,9 +129,28 @@ def build_report(session, scope, organization_name=None):
         }
     if scope.organization_id is None:
         names = _organization_names(session)
-        by_org = _named(figures.breakdown(session, scope, "organization"), names)
+        by_org = _named(summed(by_day, lambda row: row["organization_id"]), names)
         report["by_organization"] = sorted(by_org, key=lambda r: str(r["label"]).lower())
     return report
+
+
+def summed(day_rows, key):
+    """Rows of the by-day breakdown added up by `key` (an organization, a month): a few
+    thousand aggregated rows at most, not cases."""
+    totals = {}
+    for row in day_rows:
+        group = key(row)
+        total = totals.setdefault(group, {"key": group, "label": group, "days": 0})
+        total["days"] += 1
+        for figure in figures.DAY_FIGURES:
+            total[figure] = total.get(figure, 0) + row[figure]
+    return list(totals.values())
+
+
+def by_month(day_rows):
+    """[(YYYY-MM, clinic days, checked in)], oldest first."""
+    months = summed(day_rows, lambda row: row["held_on"].strftime("%Y-%m"))
+    return sorted((m["key"], m["days"], m["checked_in"]) for m in months)
 
 
 def small_cell(count, small_max):
