@@ -10,7 +10,7 @@ count the events that happened in the range, whenever the person was checked in.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select, true
+from sqlalchemy import and_, case, exists, func, literal, or_, select, text, true
 from sqlalchemy.orm import aliased
 
 from clinic.cases.models import Case, IntakeSection, ScreeningRun
@@ -74,10 +74,27 @@ FIGURES = (
 BY_KEY = {figure.key: figure for figure in FIGURES}
 
 
-def _latest_id(model):
-    """The id of the case's newest row of `model` (screening runs, sign-offs): an index
-    lookup per case."""
-    return select(func.max(model.id)).where(model.case_id == Case.id).scalar_subquery()
+def _latest_row(model, **columns):
+    """(join target, on clause, {name: column}) for the newest row of `model` (screening runs,
+    sign-offs) of each case; `columns` name what to read from it, as functions of the model.
+
+    PostgreSQL: a LATERAL subquery, one index lookup per case. SQLite has no LATERAL: the row
+    is joined by the correlated newest id, again one index lookup per case.
+    """
+    from clinic.extensions import db
+
+    if db.session.get_bind().dialect.name == "postgresql":
+        latest = (
+            select(*(make(model).label(name) for name, make in columns.items()))
+            .where(model.case_id == Case.id)
+            .order_by(model.id.desc())
+            .limit(1)
+            .lateral()
+        )
+        return latest, true(), {name: latest.c[name] for name in columns}
+    row = aliased(model)
+    newest = select(func.max(model.id)).where(model.case_id == Case.id).scalar_subquery()
+    return row, row.id == newest, {name: make(row).label(name) for name, make in columns.items()}
 
 
 def source(scope, *parts, filed=False, stage=None):
@@ -114,13 +131,18 @@ def source(scope, *parts, filed=False, stage=None):
         .outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
     )
     if "run" in parts or "result" in parts:
-        run = aliased(ScreeningRun)
-        query = query.outerjoin(run, run.id == _latest_id(ScreeningRun))
-        columns += [run.outcome, *([run.result] if "result" in parts else [])]
+        wanted = {"outcome": lambda run: run.outcome}
+        if "result" in parts:
+            wanted["result"] = lambda run: run.result
+        target, on, read = _latest_row(ScreeningRun, **wanted)
+        query = query.outerjoin(target, on)
+        columns += list(read.values())
     if "come_back" in parts:
-        sign_off = aliased(SignOff)
-        query = query.outerjoin(sign_off, sign_off.id == _latest_id(SignOff))
-        columns.append(sign_off.details["come_back_on"].as_string().label("come_back_on"))
+        target, on, read = _latest_row(
+            SignOff, come_back_on=lambda sign_off: sign_off.details["come_back_on"].as_string()
+        )
+        query = query.outerjoin(target, on)
+        columns.append(read["come_back_on"])
     if "contact" in parts:
         contact = aliased(IntakeSection)
         query = query.outerjoin(contact, and_(contact.case_id == Case.id, contact.key == "contact"))
@@ -217,6 +239,30 @@ def breakdown(session, scope, dimension):
         .group_by(*groups)
     )
     return [dict(row._mapping) for row in session.execute(query)]
+
+
+def people(session, scope):
+    """The on-the-day figures by preferred language, state and screening outcome together,
+    in one pass over the cases: a few hundred aggregated rows, which the caller adds up into
+    the three breakdowns (clinic.reports.services.rolled_up)."""
+    rows = source(scope, "contact", "residence", "run")
+    where = conditions(rows, scope)
+    keys = [rows.c.language_key, rows.c.state, rows.c.outcome]
+    query = (
+        select(*keys, func.min(rows.c.language).label("language"))
+        .add_columns(*_counts(where, DAY_FIGURES))
+        .where(where["checked_in"])
+        .group_by(*keys)
+    )
+    return [dict(row._mapping) for row in session.execute(query)]
+
+
+def prepare(session):
+    """Give SQLite room for a coalition's year: a bigger page cache and memory-mapped reads
+    for this connection (the default 2 MB cache re-reads the file for every lookup)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA cache_size = -65536"))
+        session.execute(text("PRAGMA mmap_size = 268435456"))
 
 
 def come_back_dates(session, scope):

@@ -95,7 +95,9 @@ def build_report(session, scope, organization_name=None):
     by_day = sorted(
         figures.breakdown(session, scope, "day"), key=lambda r: (r["held_on"], r["key"])
     )
-    outcomes = _named(figures.breakdown(session, scope, "outcome"), OUTCOMES)
+    figures.prepare(session)
+    people = figures.people(session, scope)
+    outcomes = _named(rolled_up(people, "outcome", "outcome"), OUTCOMES)
     report = {
         "scope": scope,
         "organization": organization_name or "All member organizations",
@@ -112,9 +114,9 @@ def build_report(session, scope, organization_name=None):
         ],
         "by_day": by_day,
         "by_language": _sorted_by_label(
-            _unrecorded(_capitalised(figures.breakdown(session, scope, "language")))
+            _unrecorded(_capitalised(rolled_up(people, "language_key", "language")))
         ),
-        "by_state": _sorted_by_label(_unrecorded(figures.breakdown(session, scope, "state"))),
+        "by_state": _sorted_by_label(_unrecorded(rolled_up(people, "state", "state"))),
         "by_outcome": _unrecorded(sorted(outcomes, key=lambda r: -r["checked_in"])),
         "findings": figures.findings(session, scope),
         "months": by_month(by_day),
@@ -142,6 +144,16 @@ def summed(day_rows, key):
         group = key(row)
         total = totals.setdefault(group, {"key": group, "label": group, "days": 0})
         total["days"] += 1
+        for figure in figures.DAY_FIGURES:
+            total[figure] = total.get(figure, 0) + row[figure]
+    return list(totals.values())
+
+
+def rolled_up(rows, key, label):
+    """Aggregated rows added up by one of their columns (`key`), labelled by `label`."""
+    totals = {}
+    for row in rows:
+        total = totals.setdefault(row[key], {"key": row[key], "label": row[label]})
         for figure in figures.DAY_FIGURES:
             total[figure] = total.get(figure, 0) + row[figure]
     return list(totals.values())
