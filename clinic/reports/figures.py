@@ -100,8 +100,8 @@ def _latest_row(model, **columns):
 def source(scope, *parts, filed=False, stage=None):
     """One row per case of the scope's organization(s), with what the figures read.
 
-    Every row has the clinic day, the milestones, the voter registration and whether an
-    attorney signed anything; `parts` add more, each costing a lookup per case: "run" (the
+    Every row has the clinic day and whether an attorney signed anything; `parts` add more,
+    each costing a lookup per case: "after" (the milestones and voter registration), "run" (the
     latest screening's outcome), "result" (its findings too), "come_back" (the latest
     sign-off's date to come back), "contact" (the preferred language), "residence" (the state).
     `filed`: only cases with milestones (a filing recorded), for the figures after the day.
@@ -115,21 +115,20 @@ def source(scope, *parts, filed=False, stage=None):
         ClinicEvent.held_on.label("checked_in_on"),
         ClinicEvent.name.label("event_name"),
         exists().where(SignOff.case_id == Case.id).label("signed"),
-        Milestones.filed_on,
-        Milestones.fee_paid,
-        Milestones.interview_on,
-        Milestones.interview_result,
-        Milestones.oath_on,
-        VoterRegistration.status.label("voter_status"),
-        VoterRegistration.confirmed_on,
     ]
-    query = (
-        select()
-        .select_from(Case)
-        .outerjoin(ClinicEvent, ClinicEvent.id == Case.event_id)
-        .join(Milestones, Milestones.case_id == Case.id, isouter=not filed)
-        .outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
-    )
+    query = select().select_from(Case).outerjoin(ClinicEvent, ClinicEvent.id == Case.event_id)
+    if filed or "after" in parts:
+        query = query.join(Milestones, Milestones.case_id == Case.id, isouter=not filed)
+        query = query.outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
+        columns += [
+            Milestones.filed_on,
+            Milestones.fee_paid,
+            Milestones.interview_on,
+            Milestones.interview_result,
+            Milestones.oath_on,
+            VoterRegistration.status.label("voter_status"),
+            VoterRegistration.confirmed_on,
+        ]
     if "run" in parts or "result" in parts:
         wanted = {"outcome": lambda run: run.outcome}
         if "result" in parts:
@@ -146,8 +145,9 @@ def source(scope, *parts, filed=False, stage=None):
     if "contact" in parts:
         contact = aliased(IntakeSection)
         query = query.outerjoin(contact, and_(contact.case_id == Case.id, contact.key == "contact"))
-        language = func.trim(contact.answers["language"].as_string())
-        columns += [func.lower(language).label("language_key"), language.label("language")]
+        language = contact.answers["language"].as_string()
+        key = func.lower(func.trim(language))  # how the drill-down finds a row's cases
+        columns += [key.label("language_key"), language.label("language")]
     if "residence" in parts:
         residence = aliased(IntakeSection)
         query = query.outerjoin(
@@ -167,15 +167,22 @@ def _in_range(column, scope):
 
 def conditions(rows, scope):
     """Figure key -> the SQL condition a source row meets to count in it."""
-    on_the_day = _in_range(rows.c.checked_in_on, scope)
+    from clinic.reports.sql import read_in_order
+
+    on_the_day = _in_range(read_in_order(rows.c.checked_in_on), scope)
     stage = rows.c.stage
-    return {
+    on_the_day_figures = {
         "checked_in": on_the_day,
         "screened": and_(on_the_day, or_(stage.in_(SCREENED), rows.c.signed)),
         "sent_to_review": and_(on_the_day, or_(stage.in_(REVIEWED), rows.c.signed)),
         "approved": and_(on_the_day, stage.in_(APPROVED_TO_FILE)),
         "referred": and_(on_the_day, stage == Stage.REFERRED),
         "not_yet": and_(on_the_day, stage == Stage.NOT_YET),
+    }
+    if "filed_on" not in rows.c:
+        return on_the_day_figures
+    return {
+        **on_the_day_figures,
         "filed": _in_range(rows.c.filed_on, scope),
         "interview_approved": and_(
             rows.c.interview_result == "approved", _in_range(rows.c.interview_on, scope)
@@ -247,9 +254,9 @@ def people(session, scope):
     the three breakdowns (clinic.reports.services.rolled_up)."""
     rows = source(scope, "contact", "residence", "run")
     where = conditions(rows, scope)
-    keys = [rows.c.language_key, rows.c.state, rows.c.outcome]
+    keys = [rows.c.language, rows.c.state, rows.c.outcome]  # as typed: one JSON read per case
     query = (
-        select(*keys, func.min(rows.c.language).label("language"))
+        select(*keys)
         .add_columns(*_counts(where, DAY_FIGURES))
         .where(where["checked_in"])
         .group_by(*keys)
@@ -261,8 +268,8 @@ def prepare(session):
     """Give SQLite room for a coalition's year: a bigger page cache and memory-mapped reads
     for this connection (the default 2 MB cache re-reads the file for every lookup)."""
     if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA cache_size = -65536"))
-        session.execute(text("PRAGMA mmap_size = 268435456"))
+        session.execute(text("PRAGMA cache_size = -262144"))  # up to 256 MB, as it is used
+        session.execute(text("PRAGMA mmap_size = 1073741824"))
 
 
 def come_back_dates(session, scope):
@@ -345,7 +352,7 @@ def case_ids_query(scope, figure, dimension=None, value=None):
     from clinic.reports.sql import finding_codes
 
     parts = {"finding": ("result",), "come_back": ("come_back",)}
-    rows = source(scope, *parts.get(dimension, PARTS.get(dimension, ())))
+    rows = source(scope, "after", *parts.get(dimension, PARTS.get(dimension, ())))
     where = conditions(rows, scope)
     query = select(
         rows.c.case_id, rows.c.reference, rows.c.event_name, rows.c.checked_in_on, rows.c.stage

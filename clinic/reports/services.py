@@ -64,6 +64,17 @@ def _sorted_by_label(rows):
     return sorted(rows, key=lambda row: (row["key"] is None, str(row["label"] or "").lower()))
 
 
+def spoken_as(language):
+    """A language as typed, without the spaces around it (None when not given)."""
+    return (language or "").strip(" ") or None
+
+
+def language_key(row):
+    """Languages typed by hand group without regard to capitals or spaces around them."""
+    language = spoken_as(row["language"])
+    return language.lower() if language else None
+
+
 def _capitalised(rows):
     """Languages typed by hand group without regard to case; each reads capitalised."""
     return [
@@ -96,7 +107,10 @@ def build_report(session, scope, organization_name=None):
         figures.breakdown(session, scope, "day"), key=lambda r: (r["held_on"], r["key"])
     )
     figures.prepare(session)
-    people = figures.people(session, scope)
+    people = [
+        {**row, "language": spoken_as(row["language"]), "language_key": language_key(row)}
+        for row in figures.people(session, scope)
+    ]
     outcomes = _named(rolled_up(people, "outcome", "outcome"), OUTCOMES)
     report = {
         "scope": scope,
