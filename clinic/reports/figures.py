@@ -10,7 +10,7 @@ count the events that happened in the range, whenever the person was checked in.
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select, text, true
+from sqlalchemy import and_, case, exists, false, func, literal, or_, select, text, true
 from sqlalchemy.orm import aliased
 
 from clinic.cases.models import Case, IntakeSection, ScreeningRun
@@ -74,27 +74,32 @@ FIGURES = (
 BY_KEY = {figure.key: figure for figure in FIGURES}
 
 
-def _latest_row(model, **columns):
+def _on_postgresql():
+    from clinic.extensions import db
+
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
+def _latest_row(model, scope, **columns):
     """(join target, on clause, {name: column}) for the newest row of `model` (screening runs,
     sign-offs) of each case; `columns` name what to read from it, as functions of the model.
 
-    PostgreSQL: a LATERAL subquery, one index lookup per case. SQLite has no LATERAL: the row
-    is joined by the correlated newest id, again one index lookup per case.
+    PostgreSQL: joined to each case's newest id, grouped once over the scope's rows (a hash
+    join). SQLite: joined by the correlated newest id, one index lookup per case (SQLite joins
+    by nested loops, where a grouped subquery would be built and searched for every query).
     """
-    from clinic.extensions import db
-
-    if db.session.get_bind().dialect.name == "postgresql":
-        latest = (
-            select(*(make(model).label(name) for name, make in columns.items()))
-            .where(model.case_id == Case.id)
-            .order_by(model.id.desc())
-            .limit(1)
-            .lateral()
-        )
-        return latest, true(), {name: latest.c[name] for name in columns}
     row = aliased(model)
+    read = {name: make(row).label(name) for name, make in columns.items()}
+    if _on_postgresql():
+        newest = select(model.case_id, func.max(model.id).label("id")).group_by(model.case_id)
+        if scope.organization_id is not None:
+            mine = select(Case.id).where(Case.organization_id == scope.organization_id)
+            newest = newest.where(model.case_id.in_(mine))
+        newest = newest.subquery()
+        target = newest.join(row, row.id == newest.c.id)
+        return target, newest.c.case_id == Case.id, read
     newest = select(func.max(model.id)).where(model.case_id == Case.id).scalar_subquery()
-    return row, row.id == newest, {name: make(row).label(name) for name, make in columns.items()}
+    return row, row.id == newest, read
 
 
 def source(scope, *parts, filed=False, stage=None):
@@ -133,12 +138,14 @@ def source(scope, *parts, filed=False, stage=None):
         wanted = {"outcome": lambda run: run.outcome}
         if "result" in parts:
             wanted["result"] = lambda run: run.result
-        target, on, read = _latest_row(ScreeningRun, **wanted)
+        target, on, read = _latest_row(ScreeningRun, scope, **wanted)
         query = query.outerjoin(target, on)
         columns += list(read.values())
     if "come_back" in parts:
         target, on, read = _latest_row(
-            SignOff, come_back_on=lambda sign_off: sign_off.details["come_back_on"].as_string()
+            SignOff,
+            scope,
+            come_back_on=lambda sign_off: sign_off.details["come_back_on"].as_string(),
         )
         query = query.outerjoin(target, on)
         columns.append(read["come_back_on"])
@@ -158,7 +165,12 @@ def source(scope, *parts, filed=False, stage=None):
         query = query.where(Case.organization_id == scope.organization_id)
     if stage is not None:
         query = query.where(Case.stage == stage)
-    return query.add_columns(*columns).subquery("report_source")
+    query = query.add_columns(*columns)
+    if _on_postgresql():
+        # A fence: PostgreSQL would otherwise copy the sign-off check into every figure that
+        # reads it, each scanning the sign-offs again.
+        query = query.offset(0)
+    return query.subquery("report_source")
 
 
 def _in_range(column, scope):
@@ -265,11 +277,18 @@ def people(session, scope):
 
 
 def prepare(session):
-    """Give SQLite room for a coalition's year: a bigger page cache and memory-mapped reads
-    for this connection (the default 2 MB cache re-reads the file for every lookup)."""
-    if session.get_bind().dialect.name == "sqlite":
+    """Settings for this transaction's report queries.
+
+    SQLite: a bigger page cache and memory-mapped reads for this connection (the default 2 MB
+    cache re-reads the file for every lookup of a coalition's year). PostgreSQL: no JIT for
+    this transaction: compiling each report query took longer (about 1 s) than running it.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
         session.execute(text("PRAGMA cache_size = -262144"))  # up to 256 MB, as it is used
         session.execute(text("PRAGMA mmap_size = 1073741824"))
+    elif dialect == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))
 
 
 def come_back_dates(session, scope):
@@ -346,6 +365,15 @@ def findings(session, scope):
     return [tuple(row) for row in session.execute(query)]
 
 
+def _equals(column, value):
+    """column = value as typed in a link (a number for ids: anything else matches nothing)."""
+    if value == NOT_RECORDED:
+        return column.is_(None)
+    if column.type.python_type is int:
+        return column == int(value) if value.isdigit() and len(value) < 10 else false()
+    return column == value
+
+
 def case_ids_query(scope, figure, dimension=None, value=None):
     """The cases behind one figure (optionally within one breakdown row), as a query of
     (case id, reference, clinic day, checked in on, stage)."""
@@ -357,15 +385,10 @@ def case_ids_query(scope, figure, dimension=None, value=None):
     query = select(
         rows.c.case_id, rows.c.reference, rows.c.event_name, rows.c.checked_in_on, rows.c.stage
     ).where(where[figure])
-    if dimension in DIMENSIONS:
-        key = dimension_key(rows, dimension)
-        query = query.where(key == value if value != NOT_RECORDED else key.is_(None))
-    elif dimension == "fee":
-        column = rows.c.fee_paid
-        query = query.where(column == value if value != NOT_RECORDED else column.is_(None))
-    elif dimension == "come_back":
-        column = rows.c.come_back_on
-        query = query.where(column == value if value != NOT_RECORDED else column.is_(None))
+    columns = {"fee": "fee_paid", "come_back": "come_back_on"}
+    if dimension in DIMENSIONS or dimension in columns:
+        key = rows.c[columns.get(dimension) or DIMENSIONS[dimension][0]]
+        query = query.where(_equals(key, value))
     elif dimension == "finding":
         from clinic.extensions import db
 

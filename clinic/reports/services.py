@@ -93,6 +93,7 @@ def _unrecorded(rows):
 
 def build_report(session, scope, organization_name=None):
     """Everything the report page, the PDF and the CSV show, as plain data."""
+    figures.prepare(session)
     schedules = rules_data().fee_schedules
     by_day = figures.breakdown(session, scope, "day")
     by_day.sort(key=lambda row: (row["held_on"], row["key"]))
@@ -106,7 +107,6 @@ def build_report(session, scope, organization_name=None):
     by_day = sorted(
         figures.breakdown(session, scope, "day"), key=lambda r: (r["held_on"], r["key"])
     )
-    figures.prepare(session)
     people = [
         {**row, "language": spoken_as(row["language"]), "language_key": language_key(row)}
         for row in figures.people(session, scope)

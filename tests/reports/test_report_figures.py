@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -9,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from clinic.auth.roles import Role
+from clinic.cases.models import Case
 from clinic.extensions import db
 from clinic.reports import services
 from clinic.reports.figures import Scope
@@ -237,3 +239,40 @@ def test_the_cli_refuses_an_unknown_organization_and_a_missing_output(app, runne
     assert result.exit_code != 0 and "No organization" in result.output
     result = runner.invoke(args=["clinic", "report", "--from", "2026-01-01", "--to", "2026-02-01"])
     assert result.exit_code != 0 and "--csv" in result.output
+
+
+def references_behind(client, **query):
+    args = "&".join(f"{k}={v}" for k, v in {"start": START, "end": END, **query}.items())
+    response = client.get(f"/reports/cases?{args}")
+    assert response.status_code == 200
+    return re.findall(r">(2026-\d{5})</a>", response.get_data(as_text=True))
+
+
+def test_each_figure_links_to_the_cases_behind_it(app, known, login_as):
+    alpha = login_as(Role.COORDINATOR, organization="Alpha Org")
+    with app.app_context():
+        number = {
+            int(c.applicant.given_names.removeprefix(NAME)): c.reference
+            for c in db.session.scalars(db.select(Case))
+        }
+
+    def cases(*numbers):
+        return sorted(number[n] for n in numbers)
+
+    assert references_behind(alpha, figure="filed") == cases(1, 2, 8, 14)
+    march = known["days"]["a1"].id
+    assert references_behind(alpha, figure="screened", dimension="day", value=march) == cases(
+        1, 2, 3, 4
+    )
+    assert references_behind(alpha, figure="checked_in", dimension="language", value="spanish") == (
+        cases(1, 2, 4)
+    )
+    assert references_behind(
+        alpha, figure="checked_in", dimension="finding", value="TRIP_OVER_180"
+    ) == cases(1, 3, 4)
+    assert references_behind(alpha, figure="filed", dimension="fee", value="waiver") == cases(1, 14)
+    assert references_behind(
+        alpha, figure="not_yet", dimension="come_back", value="2026-09-01"
+    ) == (cases(3))
+    assert references_behind(alpha, figure="checked_in", dimension="day", value="x") == []
+    assert alpha.get(f"/reports/cases?start={START}&end={END}&figure=nope").status_code == 404
