@@ -1,6 +1,6 @@
 """The audit trail: one function records who did what to which object, and when (UTC)."""
 
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinic.clock import utcnow
@@ -11,6 +11,8 @@ from clinic.privacy import redact
 
 class AuditEvent(db.Model):
     __tablename__ = "audit_events"
+    # A case's history and the review page read one object's events.
+    __table_args__ = (Index("ix_audit_events_object_type_object_id", "object_type", "object_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at = mapped_column(UTCDateTime, nullable=False, index=True)
