@@ -1,0 +1,52 @@
+"""Paging every list that grows: numbered pages with counts, or keyset pages without a count."""
+
+from dataclasses import dataclass
+
+from flask import request
+
+from clinic.converters import PAGE_NUMBER, RECORD_ID
+from clinic.extensions import db
+
+PAGE_SIZE = 50
+
+
+def page_of(query, per_page=PAGE_SIZE):
+    """The page named by ?page= of an ordered select (Flask-SQLAlchemy's Pagination: items,
+    page, pages, total, first, last, has_prev, has_next, prev_num, next_num). A page past the
+    end is empty, never an error; its count says how many there are."""
+    return db.paginate(
+        query,
+        page=request.args.get("page", 1, type=PAGE_NUMBER),
+        per_page=per_page,
+        error_out=False,
+    )
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    """A page of rows by descending id, for lists too long to count (the audit log)."""
+
+    items: list
+    older_than: int | None  # the ?before= of the next (older) page, if there is one
+    newer: bool  # whether there are newer rows than this page
+
+    @property
+    def has_next(self):
+        return self.older_than is not None
+
+
+def keyset_page_of(query, id_column, per_page=PAGE_SIZE):
+    """The page of `query` (not yet ordered) before ?before=<id>, newest first: reads one row
+    more than it shows to know whether an older page exists, and never counts the table."""
+    before = request.args.get("before", None, type=RECORD_ID)
+    paged = query.order_by(id_column.desc()).limit(per_page + 1)
+    if before is not None:
+        paged = paged.where(id_column < before)
+    rows = db.session.scalars(paged).all()
+    items = rows[:per_page]
+    older_than = getattr(items[-1], id_column.key) if len(rows) > per_page else None
+    newer = before is not None and (
+        db.session.scalar(query.with_only_columns(id_column).where(id_column >= before).limit(1))
+        is not None
+    )
+    return KeysetPage(items, older_than, newer)
