@@ -16,10 +16,53 @@ def page_of(query, per_page=PAGE_SIZE):
     end is empty, never an error; its count says how many there are."""
     return db.paginate(
         query,
-        page=request.args.get("page", 1, type=PAGE_NUMBER),
+        page=page_number(),
         per_page=per_page,
         error_out=False,
     )
+
+
+def page_number():
+    return request.args.get("page", 1, type=PAGE_NUMBER)
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page of a list ordered outside SQL (the voter list: each state's rules order it),
+    with the same attributes as a Pagination for the `pager` macro."""
+
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first(self):
+        return (self.page - 1) * self.per_page + 1 if self.items else 0
+
+    @property
+    def last(self):
+        return self.first + len(self.items) - 1 if self.items else 0
+
+    @property
+    def has_prev(self):
+        return self.page > 1
+
+    @property
+    def prev_num(self):
+        return min(self.page - 1, self.pages) if self.has_prev else None
+
+    @property
+    def has_next(self):
+        return self.page < self.pages
+
+    @property
+    def next_num(self):
+        return self.page + 1 if self.has_next else None
 
 
 @dataclass(frozen=True)

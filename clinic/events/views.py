@@ -10,6 +10,7 @@ from clinic.auth.models import Organization, User
 from clinic.auth.policy import or_404
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
+from clinic.cases import lists
 from clinic.cases import services as cases
 from clinic.cases.policy import can_view
 from clinic.clock import today, utcnow
@@ -18,6 +19,7 @@ from clinic.events.forms import CheckInForm, EventForm, StaffForm
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
 from clinic.forms import show_service_error
+from clinic.pagination import page_of
 from clinic.web import flash_refusal
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -124,10 +126,12 @@ def show(event_id):
     event = event_or_404(event_id)
     can_work = services.can_work_event(current_user, event)
     can_manage = services.can_manage_event(current_user, event)
+    roster = page_of(lists.roster_query(event)) if can_work else None
     return render_template(
         "events/show.html",
         event=event,
-        roster=services.roster(event) if can_work else None,
+        roster=roster,
+        runs=lists.latest_runs(roster.items) if roster else {},
         can_check_in=can_work and current_user.role in CHECK_IN_ROLES,
         staff_form=_staff_form(event) if can_manage else None,
         can_manage=can_manage,
