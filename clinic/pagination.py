@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from flask import request
+from flask import current_app, request
 
 from clinic.converters import PAGE_NUMBER, RECORD_ID
 from clinic.extensions import db
@@ -10,14 +10,19 @@ from clinic.extensions import db
 PAGE_SIZE = 50
 
 
-def page_of(query, per_page=PAGE_SIZE):
+def page_size():
+    """Rows per page: PAGE_SIZE unless the configuration says otherwise."""
+    return current_app.config.get("PAGE_SIZE", PAGE_SIZE)
+
+
+def page_of(query, per_page=None):
     """The page named by ?page= of an ordered select (Flask-SQLAlchemy's Pagination: items,
     page, pages, total, first, last, has_prev, has_next, prev_num, next_num). A page past the
     end is empty, never an error; its count says how many there are."""
     return db.paginate(
         query,
         page=page_number(),
-        per_page=per_page,
+        per_page=per_page or page_size(),
         error_out=False,
     )
 

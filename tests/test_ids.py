@@ -16,7 +16,6 @@ ODD_NUMBERS = [str(2**63), "9" * 30, "-1", "0", "²", "1e9", "\x00", "1" * 5000]
 QUERY_NAMES = ("page", "days")
 
 
-
 def _fill(rule, number):
     """The rule's path with every int argument set to `number` and the others to a sample."""
 

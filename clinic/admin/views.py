@@ -1,4 +1,5 @@
-"""Admin pages: organizations, users (invite, edit, deactivate) and the audit log."""
+"""Admin pages: organizations, users (invite, edit, deactivate), the audit log, and people
+likely on file at two member organizations."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -12,6 +13,8 @@ from clinic.auth.decorators import roles_required
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
+from clinic.cases import services as cases
+from clinic.cases.models import PossibleDuplicate
 from clinic.clock import utcnow
 from clinic.converters import RECORD_ID
 from clinic.extensions import db
@@ -210,3 +213,19 @@ def audit_log():
         action=action,
         args={"action": action} if action else {},
     )
+
+
+@bp.get("/possible-duplicates")
+@roles_required(Role.ADMIN)
+def possible_duplicates():
+    page = page_of(cases.possible_duplicates_query())
+    return render_template("admin/possible_duplicates.html", page=page)
+
+
+@bp.post("/possible-duplicates/<int:pair_id>/link")
+@roles_required(Role.ADMIN)
+def link_duplicates(pair_id):
+    pair = db.get_or_404(PossibleDuplicate, pair_id)
+    cases.link_possible_duplicate(pair, by=current_user, now=utcnow())
+    flash("Linked: the two records are one person.", "success")
+    return redirect(url_for("admin.possible_duplicates"))

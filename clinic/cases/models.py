@@ -76,6 +76,32 @@ class NameWordKey(db.Model):
     word: Mapped[str] = mapped_column(String(64), primary_key=True)
 
 
+class PossibleDuplicate(db.Model):
+    """A person checked in at one member organization who is likely on file at another: the
+    volunteer is told only that (no data of the other organization); the coalition admin, who
+    sees both records, links them when they are the same person."""
+
+    __tablename__ = "possible_duplicates"
+    __table_args__ = (UniqueConstraint("applicant_id", "other_applicant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[int] = mapped_column(
+        ForeignKey("applicants.id", ondelete="CASCADE"), index=True
+    )
+    other_applicant_id: Mapped[int] = mapped_column(
+        ForeignKey("applicants.id", ondelete="CASCADE"), index=True
+    )
+    reasons: Mapped[str] = mapped_column(String(200))
+    found_at = mapped_column(UTCDateTime, nullable=False, index=True)
+    found_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    linked_at = mapped_column(UTCDateTime, nullable=True)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+    applicant: Mapped[Applicant] = relationship(foreign_keys=[applicant_id])
+    other_applicant: Mapped[Applicant] = relationship(foreign_keys=[other_applicant_id])
+    linked_by: Mapped[User | None] = relationship(foreign_keys=[linked_by_id])
+
+
 class Case(db.Model):
     __tablename__ = "cases"
 

@@ -25,7 +25,7 @@ from clinic.clock import today, utcnow
 from clinic.extensions import db
 from clinic.forms import show_service_error
 from clinic.packets.pdf import render_pdf
-from clinic.pagination import PAGE_SIZE, ListPage, page_number
+from clinic.pagination import ListPage, page_number, page_size
 from clinic.voter import gate, services
 from clinic.voter.forms import ElectionForm, RegistrationForm
 from clinic.voter.models import Election
@@ -96,11 +96,11 @@ def checklist_html(case, preview=False):
 @bp.get("/voter/follow-up")
 @roles_required(*FOLLOW_UP_ROLES)
 def follow_up():
-    number = page_number()
-    rows, total = services.follow_up(current_user, today(), page=number, per_page=PAGE_SIZE)
+    number, size = page_number(), page_size()
+    rows, total = services.follow_up(current_user, today(), page=number, per_page=size)
     return render_template(
         "voter/follow_up.html",
-        page=ListPage(rows, number, PAGE_SIZE, total),
+        page=ListPage(rows, number, size, total),
         statuses=services.STATUSES,
     )
 

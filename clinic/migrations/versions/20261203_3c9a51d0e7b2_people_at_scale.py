@@ -1,5 +1,5 @@
 """People at coalition scale: name words and their keys for the duplicate finder, strong-key
-indexes, an index on the audit trail's object, finding codes and missing-document counts that
+indexes, possible duplicates across member organizations, an index on the audit trail's object, finding codes and missing-document counts that
 lists filter on. Backfills all four from the rows already there.
 
 Revision ID: 3c9a51d0e7b2
@@ -40,6 +40,27 @@ def upgrade():
     sa.PrimaryKeyConstraint('key', 'word', name=op.f('pk_name_word_keys')),
     sqlite_with_rowid=False
     )
+    op.create_table('possible_duplicates',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('applicant_id', sa.Integer(), nullable=False),
+    sa.Column('other_applicant_id', sa.Integer(), nullable=False),
+    sa.Column('reasons', sa.String(length=200), nullable=False),
+    sa.Column('found_at', sa.DateTime(), nullable=False),
+    sa.Column('found_by_id', sa.Integer(), nullable=True),
+    sa.Column('linked_at', sa.DateTime(), nullable=True),
+    sa.Column('linked_by_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['applicant_id'], ['applicants.id'], name=op.f('fk_possible_duplicates_applicant_id_applicants'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['found_by_id'], ['users.id'], name=op.f('fk_possible_duplicates_found_by_id_users')),
+    sa.ForeignKeyConstraint(['linked_by_id'], ['users.id'], name=op.f('fk_possible_duplicates_linked_by_id_users')),
+    sa.ForeignKeyConstraint(['other_applicant_id'], ['applicants.id'], name=op.f('fk_possible_duplicates_other_applicant_id_applicants'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_possible_duplicates')),
+    sa.UniqueConstraint('applicant_id', 'other_applicant_id', name=op.f('uq_possible_duplicates_applicant_id'))
+    )
+    with op.batch_alter_table('possible_duplicates', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_possible_duplicates_applicant_id'), ['applicant_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_possible_duplicates_found_at'), ['found_at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_possible_duplicates_other_applicant_id'), ['other_applicant_id'], unique=False)
+
     with op.batch_alter_table('applicants', schema=None) as batch_op:
         batch_op.create_index('ix_applicants_organization_id_date_of_birth', ['organization_id', 'date_of_birth'], unique=False)
         batch_op.create_index('ix_applicants_organization_id_phone', ['organization_id', 'phone'], unique=False)
@@ -144,6 +165,12 @@ def downgrade():
         batch_op.drop_index('ix_applicants_organization_id_phone')
         batch_op.drop_index('ix_applicants_organization_id_date_of_birth')
 
+    with op.batch_alter_table('possible_duplicates', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_possible_duplicates_other_applicant_id'))
+        batch_op.drop_index(batch_op.f('ix_possible_duplicates_found_at'))
+        batch_op.drop_index(batch_op.f('ix_possible_duplicates_applicant_id'))
+
+    op.drop_table('possible_duplicates')
     op.drop_table('name_word_keys')
     with op.batch_alter_table('applicant_name_words', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_applicant_name_words_applicant_id'))
