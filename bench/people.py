@@ -32,7 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from clinic import create_app  # noqa: E402
-from clinic.cases.search import find_people, name_words, stored_words, tokens_column, word_keys  # noqa: E402
+from clinic.cases.search import (  # noqa: E402
+    add_word_keys,
+    find_people,
+    name_words,
+    stored_words,
+    tokens_column,
+    word_keys,
+)
 from clinic.extensions import db  # noqa: E402
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -167,12 +174,12 @@ def build_people(rng, count, organization_id, now):
 
 
 def insert_people(people, words, keys):
-    from clinic.cases.models import Applicant, ApplicantNameWord, NameWordKey
+    from clinic.cases.models import Applicant, ApplicantNameWord
 
     for start in range(0, len(people), 5000):
         db.session.execute(sa.insert(Applicant), people[start : start + 5000])
     _copy(ApplicantNameWord, ("organization_id", "word", "applicant_id", "word_count"), words)
-    _copy(NameWordKey, ("key", "word"), keys)
+    add_word_keys(db.session, {word for _, word in keys})  # the demo's words are there already
     db.session.commit()
 
 
@@ -306,6 +313,182 @@ def p95(values):
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
+# ---- The busiest pages ---------------------------------------------------------------------
+
+PAGES = {
+    # name: (who opens it, path (a callable taking the world))
+    "cases_list": ("coordinator", lambda w: "/cases/"),
+    "review_queue": ("attorney", lambda w: "/review/"),
+    "missing_documents": ("coordinator", lambda w: "/cases/follow-up/documents"),
+    "stuck": ("coordinator", lambda w: "/cases/follow-up/stuck"),
+    "come_back": ("coordinator", lambda w: "/cases/follow-up/come-back"),
+    "voter_list": ("coordinator", lambda w: "/voter/follow-up"),
+    "clinic_day_300": ("coordinator", lambda w: f"/events/{w['big_day']}"),
+    "case_page": ("coordinator", lambda w: f"/cases/{w['busy_case']}"),
+    "review_page": ("attorney", lambda w: f"/review/{w['review_case']}"),
+    "audit_log": ("admin", lambda w: "/admin/audit"),
+}
+
+
+def _rows(table, **where):
+    query = sa.select(table)
+    for column, value in where.items():
+        query = query.where(table.c[column] == value)
+    return [dict(row._mapping) for row in db.session.execute(query)]
+
+
+def build_cases(rng, people, organization_id, args, now):
+    """A case for every applicant, cloned from the demo's screened cases: 2,000 waiting for
+    review, a clinic day of 300, new citizens, not-yet and missing-document cases (with their
+    answers and screenings); the rest in intake or closed, without answers yet. Then the audit
+    trail. Returns the world the pages are opened on."""
+    from clinic.cases.models import Case, IntakeSection, ScreeningRun
+    from clinic.events.models import ClinicEvent
+    from clinic.filing.models import Milestones
+
+    cases_t, sections_t = Case.__table__, IntakeSection.__table__
+    runs_t, milestones_t = ScreeningRun.__table__, Milestones.__table__
+    events_t = ClinicEvent.__table__
+    templates = [c for c in _rows(cases_t, organization_id=organization_id)]
+    by_stage = {}
+    for template in templates:
+        runs = _rows(runs_t, case_id=template["id"])
+        if runs:
+            by_stage.setdefault(template["stage"], []).append(
+                (
+                    template,
+                    _rows(sections_t, case_id=template["id"]),
+                    runs[-1],
+                    _rows(milestones_t, case_id=template["id"]),
+                )
+            )
+    day_ids = []
+    for number in range(60):
+        result = db.session.execute(
+            sa.insert(events_t).values(
+                host_organization_id=organization_id,
+                name=f"Bench day {number}",
+                site="Library",
+                held_on=date(2026, 12, 5) - timedelta(days=7 * number),
+                capacity=300 if number == 0 else 60,
+                created_at=now,
+            )
+        )
+        day_ids.append(result.inserted_primary_key[0])
+    plan = (
+        ["in_review"] * 2000
+        + ["oath"] * 1500
+        + ["not_yet"] * 1500
+        + ["screened"] * 2000
+        + ["approved"] * 1500
+    )
+    plan = [stage for stage in plan if by_stage.get(stage)]
+    next_id = db.session.scalar(sa.select(sa.func.max(cases_t.c.id))) + 1
+    case_rows, section_rows, run_rows, milestone_rows = [], [], [], []
+    detailed = {}
+    for index, person in enumerate(people):
+        stage = plan[index] if index < len(plan) else rng.choice(["intake"] * 9 + ["closed"])
+        event_id = day_ids[0] if 10_000 <= index < 10_300 else rng.choice(day_ids[1:])
+        case_id = next_id + index
+        changed = now - timedelta(days=rng.randrange(1, 400))
+        case_rows.append(
+            {
+                "id": case_id,
+                "reference": f"B-{case_id:07d}",
+                "applicant_id": person["id"],
+                "organization_id": organization_id,
+                "event_id": event_id,
+                "stage": stage,
+                "stage_changed_at": changed,
+                "created_at": changed,
+                "updated_at": changed,
+                "version": 1,
+                "documents_missing": 0,
+            }
+        )
+        if stage in by_stage or 10_000 <= index < 10_300:
+            source = by_stage.get(stage) or by_stage["in_review"]
+            template, sections, run, milestones = rng.choice(source)
+            detailed[case_id] = stage
+            case_rows[-1]["documents_missing"] = template["documents_missing"]
+            section_rows += [
+                {**{k: v for k, v in row.items() if k != "id"}, "case_id": case_id}
+                for row in sections
+            ]
+            run_rows.append({**{k: v for k, v in run.items() if k != "id"}, "case_id": case_id})
+            milestone_rows += [
+                {**{k: v for k, v in row.items() if k != "id"}, "case_id": case_id}
+                for row in milestones
+            ]
+    for table, rows in (
+        (cases_t, case_rows),
+        (sections_t, section_rows),
+        (runs_t, run_rows),
+        (milestones_t, milestone_rows),
+    ):
+        for start in range(0, len(rows), 2000):
+            db.session.execute(sa.insert(table), rows[start : start + 2000])
+    db.session.commit()
+    world = {
+        "big_day": day_ids[0],
+        "busy_case": next_id + 10_000,
+        "review_case": next_id,
+        "cases": len(case_rows),
+        "screened_cases": len(run_rows),
+    }
+    insert_audit(rng, args.audit, [r["id"] for r in case_rows], world["busy_case"], now)
+    return world
+
+
+def insert_audit(rng, count, case_ids, busy_case, now):
+    from clinic.audit import AuditEvent
+
+    actions = ("case.viewed", "intake.section_saved", "screening.run", "packets.printed")
+    rows = []
+    for number in range(count):
+        object_id = busy_case if number % 50_000 == 0 else rng.choice(case_ids)
+        rows.append(
+            {
+                "at": now - timedelta(seconds=count - number),
+                "actor_id": None,
+                "action": rng.choice(actions),
+                "object_type": "cases",
+                "object_id": object_id,
+                "details": {},
+            }
+        )
+        if len(rows) == 20_000:
+            db.session.execute(sa.insert(AuditEvent), rows)
+            rows = []
+    if rows:
+        db.session.execute(sa.insert(AuditEvent), rows)
+    db.session.commit()
+
+
+def time_pages(app, credentials, world, repeat):
+    """{page: {"p95_ms", "queries", "status"}}, each page opened `repeat` times."""
+    clients = {}
+    for email, password in credentials:
+        role = email.split("@")[0]
+        if role in ("coordinator", "attorney", "admin") and role not in clients:
+            client = app.test_client()
+            client.post("/login", data={"email": email, "password": password})
+            clients[role] = client
+    counted = []
+    sa.event.listen(db.engine, "before_cursor_execute", lambda *a: counted.append(1))
+    figures = {}
+    for name, (role, path) in PAGES.items():
+        timings, queries, status = [], 0, None
+        for _ in range(repeat):
+            counted.clear()
+            started = time.perf_counter()
+            response = clients[role].get(path(world))
+            timings.append((time.perf_counter() - started) * 1000)
+            queries, status = max(queries, len(counted)), response.status_code
+        figures[name] = {"p95_ms": round(p95(timings), 1), "queries": queries, "status": status}
+    return figures
+
+
 # ---- Databases ----------------------------------------------------------------------------
 
 
@@ -335,18 +518,29 @@ def postgresql_settings():
 
 
 def run(settings, args):
-    from clinic.admin.services import create_organization
-    from clinic.clock import utcnow
+    from clinic import demo
+    from clinic.auth.models import Organization
+    from clinic.clock import today, utcnow
 
     app = create_app({**CONFIG, **settings})
     figures = {}
     with app.app_context():
         db.create_all()
-        organization = create_organization("Bench Coalition Member", "", by=None, now=utcnow())
+        credentials = demo.seed(today(), utcnow(), lambda text: None)
         db.session.commit()
+        organization = db.session.scalar(sa.select(Organization).order_by(Organization.id))
         rng = random.Random(15)
         started = time.perf_counter()
         people, words, keys = build_people(rng, args.applicants, organization.id, utcnow())
+        first_id = (
+            db.session.scalar(
+                sa.select(sa.func.max(sa.column("id"))).select_from(sa.table("applicants"))
+            )
+            or 0
+        )
+        for person in people:
+            person["id"] += first_id
+        words = [(org, word, person_id + first_id, count) for org, word, person_id, count in words]
         insert_people(people, words, keys)
         if db.engine.dialect.name == "postgresql":
             db.session.execute(sa.text("ANALYZE"))
@@ -354,6 +548,16 @@ def run(settings, args):
         figures["build_s"] = round(time.perf_counter() - started, 1)
         figures["name_words"], figures["word_keys"] = len(words), len(keys)
         figures["lookups"] = look_up(organization.id, plant(rng, people, args.per_kind))
+        if not args.no_pages:
+            started = time.perf_counter()
+            world = build_cases(rng, people, organization.id, args, utcnow())
+            if db.engine.dialect.name == "postgresql":
+                db.session.execute(sa.text("ANALYZE"))
+                db.session.commit()
+            figures["pages_build_s"] = round(time.perf_counter() - started, 1)
+            figures["cases"], figures["screened_cases"] = world["cases"], world["screened_cases"]
+            figures["audit_events"] = args.audit
+            figures["pages"] = time_pages(app, credentials, world, args.repeat)
         db.session.remove()
         db.engine.dispose()
     return figures
@@ -366,6 +570,7 @@ def main():
     parser.add_argument("--audit", type=int, default=1_000_000)
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--no-pages", action="store_true")
+    parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
     results = {}
     if args.only != "postgresql":
@@ -388,6 +593,10 @@ def main():
         print(f"{'kind':<16}{'recall@1':>10}{'recall@5':>10}{'p95 ms':>10}")
         for kind, row in figures["lookups"].items():
             print(f"{kind:<16}{row['recall_at_1']:>10}{row['recall_at_5']:>10}{row['p95_ms']:>10}")
+        if "pages" in figures:
+            print(f"{'page':<20}{'p95 ms':>10}{'queries':>10}{'status':>8}")
+            for page, row in figures["pages"].items():
+                print(f"{page:<20}{row['p95_ms']:>10}{row['queries']:>10}{row['status']:>8}")
     print(json.dumps({"bench": "people", "applicants": args.applicants, **results}))
 
 
