@@ -3,7 +3,7 @@
 Events are chained by hash when they commit (security.audit_chain; `clinic verify-audit`)."""
 
 from flask_sqlalchemy.session import Session as FlaskSession
-from sqlalchemy import JSON, ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinic.clock import utcnow
@@ -15,6 +15,8 @@ from clinic.security import audit_chain
 
 class AuditEvent(db.Model):
     __tablename__ = "audit_events"
+    # A case's history and the review page read one object's events.
+    __table_args__ = (Index("ix_audit_events_object_type_object_id", "object_type", "object_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at = mapped_column(UTCDateTime, nullable=False, index=True)

@@ -126,6 +126,7 @@ def build_world(make):
                 "oath", event=w.home_other_day, given="Citizen", **CITIZEN
             ),
             "election": lambda w: make.election(),
+            "possible_duplicate": lambda w: make.possible_duplicate(w.home_case, w.other_case),
         },
     )
 

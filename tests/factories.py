@@ -12,7 +12,7 @@ from clinic.admin import services as admin_services
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Credential, Role
 from clinic.cases import services as case_services
-from clinic.cases.models import Case
+from clinic.cases.models import Case, PossibleDuplicate
 from clinic.clock import utcnow
 from clinic.events import services as event_services
 from clinic.events.models import ClinicEvent
@@ -163,6 +163,19 @@ class Factory:
                 organization_id=record.host_organization_id,
                 name=applicant.full_name,
             )
+
+    def possible_duplicate(self, checked_in, on_file):
+        """A pair found at check-in: `checked_in` and `on_file` are cases of two organizations."""
+        with self.app.app_context():
+            pair = PossibleDuplicate(
+                applicant_id=checked_in.applicant_id,
+                other_applicant_id=on_file.applicant_id,
+                reasons="same date of birth, 2 name words in common",
+                found_at=utcnow(),
+            )
+            db.session.add(pair)
+            db.session.commit()
+            return pair.id
 
     def count_cases(self):
         with self.app.app_context():

@@ -69,6 +69,14 @@ ROUTES = [
         ADMIN,
     ),
     Route("admin.audit_log", "GET", "/admin/audit", ADMIN),
+    # People at coalition scale: the same person at two member organizations (admin only).
+    Route("admin.possible_duplicates", "GET", "/admin/possible-duplicates", ADMIN),
+    Route(
+        "admin.link_duplicates",
+        "POST",
+        lambda w: f"/admin/possible-duplicates/{w.possible_duplicate}/link",
+        ADMIN,
+    ),
     # Clinic days.
     Route("events.index", "GET", "/events/"),
     Route("events.new", "GET", "/events/new", ORGANIZERS),

@@ -1,6 +1,7 @@
 """Organization and user management. Services flush; the request or CLI command commits."""
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import contains_eager
 
 from clinic import audit
 from clinic.auth import sessions
@@ -15,6 +16,16 @@ from clinic.auth.services import (
     normalize_email,
 )
 from clinic.extensions import db
+
+
+def users_query(organization_id=None, role=None):
+    """Users by organization then name, with their organization loaded: an ordered select."""
+    query = select(User).join(User.organization).options(contains_eager(User.organization))
+    if organization_id is not None:
+        query = query.where(User.organization_id == organization_id)
+    if role is not None:
+        query = query.where(User.role == Role(role))
+    return query.order_by(Organization.name, User.name, User.id)
 
 
 def create_organization(name, contact, *, by, now):

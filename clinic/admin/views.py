@@ -1,4 +1,5 @@
-"""Admin pages: organizations, users (invite, edit, deactivate) and the audit log."""
+"""Admin pages: organizations, users (invite, edit, deactivate), the audit log, and people
+likely on file at two member organizations."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -13,10 +14,13 @@ from clinic.auth.decorators import roles_required
 from clinic.auth.models import Organization, User
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
+from clinic.cases import services as cases
+from clinic.cases.models import PossibleDuplicate
 from clinic.clock import utcnow
-from clinic.converters import PAGE_NUMBER
+from clinic.converters import RECORD_ID
 from clinic.extensions import db
 from clinic.forms import show_service_error
+from clinic.pagination import keyset_page_of, page_of
 from clinic.web import flash_refusal
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -89,10 +93,18 @@ def edit_organization(organization_id):
 @bp.get("/users")
 @roles_required(Role.ADMIN)
 def users():
-    rows = db.session.scalars(
-        select(User).join(User.organization).order_by(Organization.name, User.name)
-    ).all()
-    return render_template("admin/users.html", users=rows)
+    organization_id = request.args.get("organization", None, type=RECORD_ID)
+    role = request.args.get("role") if request.args.get("role") in set(Role) else None
+    page = page_of(services.users_query(organization_id, role))
+    return render_template(
+        "admin/users.html",
+        page=page,
+        organizations=db.session.scalars(select(Organization).order_by(Organization.name)),
+        roles=list(Role),
+        organization_id=organization_id,
+        role=role,
+        args={k: v for k, v in (("organization", organization_id), ("role", role)) if v},
+    )
 
 
 @bp.route("/users/new", methods=["GET", "POST"])
@@ -201,17 +213,38 @@ def reissue_invitation(user_id):
 @bp.get("/audit")
 @roles_required(Role.ADMIN)
 def audit_log():
-    page = request.args.get("page", 1, type=PAGE_NUMBER)
-    events = db.paginate(
-        select(AuditEvent).order_by(AuditEvent.at.desc(), AuditEvent.id.desc()),
-        page=page,
-        per_page=AUDIT_PAGE_SIZE,
-        error_out=False,
-    )
+    """Newest first, by id, a page at a time without counting the table (it holds millions)."""
+    action = (request.args.get("action") or "").strip()[:64] or None
+    query = select(AuditEvent)
+    if action:
+        query = query.where(AuditEvent.action == action)
+    events = keyset_page_of(query, AuditEvent.id, per_page=AUDIT_PAGE_SIZE)
     actors = {
         u.id: u
         for u in db.session.scalars(
             select(User).where(User.id.in_({e.actor_id for e in events.items if e.actor_id}))
         )
     }
-    return render_template("admin/audit.html", events=events, actors=actors)
+    return render_template(
+        "admin/audit.html",
+        events=events,
+        actors=actors,
+        action=action,
+        args={"action": action} if action else {},
+    )
+
+
+@bp.get("/possible-duplicates")
+@roles_required(Role.ADMIN)
+def possible_duplicates():
+    page = page_of(cases.possible_duplicates_query())
+    return render_template("admin/possible_duplicates.html", page=page)
+
+
+@bp.post("/possible-duplicates/<int:pair_id>/link")
+@roles_required(Role.ADMIN)
+def link_duplicates(pair_id):
+    pair = db.get_or_404(PossibleDuplicate, pair_id)
+    cases.link_possible_duplicate(pair, by=current_user, now=utcnow())
+    flash("Linked: the two records are one person.", "success")
+    return redirect(url_for("admin.possible_duplicates"))

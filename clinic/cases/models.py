@@ -2,8 +2,8 @@
 
 import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy import ForeignKey, Index, SmallInteger, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from clinic.auth.models import Organization, User, enum_column
 from clinic.cases.stages import Stage
@@ -17,7 +17,12 @@ class Applicant(db.Model):
     """A person. Identity fields are columns so that search and duplicate checks can use them."""
 
     __tablename__ = "applicants"
-    __table_args__ = (UniqueConstraint("organization_id", "a_number_index"),)
+    __table_args__ = (
+        UniqueConstraint("organization_id", "a_number_index"),
+        # The duplicate finder's strong keys, within one organization's people.
+        Index("ix_applicants_organization_id_date_of_birth", "organization_id", "date_of_birth"),
+        Index("ix_applicants_organization_id_phone", "organization_id", "phone"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), index=True)
@@ -37,6 +42,10 @@ class Applicant(db.Model):
     organization: Mapped[Organization] = relationship()
     cases: Mapped[list["Case"]] = relationship(
         back_populates="applicant", order_by="Case.created_at"
+    )
+    # Kept in step with the names by clinic/cases/search.py, whatever changes them.
+    name_words: Mapped[list["ApplicantNameWord"]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
     )
 
     @property
@@ -58,6 +67,60 @@ def a_number_index(number):
     return None if number is None else blind_index(number, "applicants.a_number")
 
 
+class ApplicantNameWord(db.Model):
+    """One folded word of a person's name, or two neighbouring words written together: the
+    duplicate finder reaches people through the words like the typed ones, by index."""
+
+    __tablename__ = "applicant_name_words"
+    # Clustered on the key on SQLite, so that a lookup by word reads the whole row in the index.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organizations.id"), primary_key=True)
+    word: Mapped[str] = mapped_column(String(64), primary_key=True)
+    applicant_id: Mapped[int] = mapped_column(
+        ForeignKey("applicants.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    word_count: Mapped[int] = mapped_column(SmallInteger)  # how many words the name has
+
+
+class NameWordKey(db.Model):
+    """The keys a name word is found by, whoever bears it: the word, each of its one-letter
+    deletions (one typo or swapped pair of letters leaves one in common), its Metaphone code.
+    Holds words only, never who bears them (that is `applicant_name_words`, per organization)."""
+
+    __tablename__ = "name_word_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    word: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class PossibleDuplicate(db.Model):
+    """A person checked in at one member organization who is likely on file at another: the
+    volunteer is told only that (no data of the other organization); the coalition admin, who
+    sees both records, links them when they are the same person."""
+
+    __tablename__ = "possible_duplicates"
+    __table_args__ = (UniqueConstraint("applicant_id", "other_applicant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applicant_id: Mapped[int] = mapped_column(
+        ForeignKey("applicants.id", ondelete="CASCADE"), index=True
+    )
+    other_applicant_id: Mapped[int] = mapped_column(
+        ForeignKey("applicants.id", ondelete="CASCADE"), index=True
+    )
+    reasons: Mapped[str] = mapped_column(String(200))
+    found_at = mapped_column(UTCDateTime, nullable=False, index=True)
+    found_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    linked_at = mapped_column(UTCDateTime, nullable=True)
+    linked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+    applicant: Mapped[Applicant] = relationship(foreign_keys=[applicant_id])
+    other_applicant: Mapped[Applicant] = relationship(foreign_keys=[other_applicant_id])
+    linked_by: Mapped[User | None] = relationship(foreign_keys=[linked_by_id])
+
+
 class Case(db.Model):
     __tablename__ = "cases"
 
@@ -75,6 +138,9 @@ class Case(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     # Optimistic locking: every change bumps it; an edit made on an older version is refused.
     version: Mapped[int] = mapped_column(default=1)
+    # How many of the latest screening's documents are not checked as brought (kept in step
+    # below), so that the follow-up list filters in SQL instead of reading every screening.
+    documents_missing: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
     closed_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
 
     applicant: Mapped[Applicant] = relationship(back_populates="cases")
@@ -139,5 +205,46 @@ class ScreeningRun(db.Model):
     outcome: Mapped[str] = mapped_column(String(16), index=True)
     earliest_filing_date: Mapped[datetime.date | None] = mapped_column(nullable=True, index=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # The result's finding codes, " "-delimited on both ends, for lists to filter on with LIKE
+    # without loading each run's JSON; set from `result` when the run is saved.
+    finding_codes: Mapped[str] = mapped_column(Text, default=" ", server_default=" ")
 
     case: Mapped[Case] = relationship(back_populates="screening_runs")
+
+    @property
+    def codes(self):
+        return self.finding_codes.split()
+
+
+def codes_column(result):
+    return " " + " ".join(sorted({f["code"] for f in result.get("findings", [])})) + " "
+
+
+def missing_documents(case):
+    """The latest screening's documents (dicts) not yet checked as brought."""
+    run = case.latest_screening
+    section = case.section("documents")
+    brought = set(section.answers.get("brought", [])) if section else set()
+    return [d for d in (run.result.get("documents", []) if run else []) if d["code"] not in brought]
+
+
+@event.listens_for(ScreeningRun, "before_insert")
+@event.listens_for(ScreeningRun, "before_update")
+def _store_finding_codes(mapper, connection, run):
+    run.finding_codes = codes_column(run.result or {})
+
+
+def _changes_documents(obj):
+    return isinstance(obj, ScreeningRun) or (
+        isinstance(obj, IntakeSection) and obj.key == "documents"
+    )
+
+
+@event.listens_for(Session, "before_flush")
+def _count_missing_documents(session, flush_context, instances):
+    """A new screening or a saved checklist changes what is still to bring."""
+    changed = [obj for obj in list(session.new) + list(session.dirty) if _changes_documents(obj)]
+    for case in {obj.case for obj in changed if obj.case is not None}:
+        count = len(missing_documents(case))
+        if case.documents_missing != count:
+            case.documents_missing = count

@@ -1,14 +1,16 @@
-"""Check-in: find or create the applicant, open their case; case lists and follow-up lists."""
+"""Check-in: find or create the applicant, open their case, note who may be on file at another
+member organization; which cases a user may list (the lists themselves: clinic/cases/lists.py)."""
 
-from datetime import date, timedelta
-
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from clinic import audit
+from clinic.auth.models import Organization
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
-from clinic.cases.models import Applicant, Case, ScreeningRun
+from clinic.cases.models import Applicant, Case, PossibleDuplicate
 from clinic.cases.search import (
+    find_people,
     normalize_a_number,
     normalize_phone,
     tokens_column,
@@ -69,6 +71,83 @@ def create_applicant(
     return applicant
 
 
+def _other_organizations(organization_id):
+    return list(
+        db.session.scalars(select(Organization.id).where(Organization.id != organization_id))
+    )
+
+
+def on_file_elsewhere(organization_id, **clues):
+    """The likely matches (Match) at other member organizations: for the coalition's record
+    only; the volunteer is told that there are some, never who."""
+    others = _other_organizations(organization_id)
+    return [m for m in find_people(others, **clues, limit=5) if m.certain]
+
+
+def note_possible_duplicates(applicant, *, by, now):
+    """Records, for the coalition admin, the people at other organizations who are likely this
+    applicant (once per pair). Returns whether there are any."""
+    matches = on_file_elsewhere(
+        applicant.organization_id,
+        names=f"{applicant.given_names} {applicant.family_names}",
+        date_of_birth=applicant.date_of_birth,
+        a_number=applicant.a_number,
+        phone=applicant.phone,
+    )
+    db.session.flush()
+    known = set(
+        db.session.scalars(
+            select(PossibleDuplicate.other_applicant_id).where(
+                PossibleDuplicate.applicant_id == applicant.id
+            )
+        )
+    )
+    for match in matches:
+        if match.applicant.id in known:
+            continue
+        noted = PossibleDuplicate(
+            applicant_id=applicant.id,
+            other_applicant_id=match.applicant.id,
+            reasons=", ".join(match.reasons)[:200],
+            found_at=now,
+            found_by_id=by.id if by else None,
+        )
+        db.session.add(noted)
+        audit.record("cases.possible_duplicate_noted", actor=by, target=applicant, at=now)
+    return bool(matches)
+
+
+def possible_duplicates_query():
+    """Pairs to look at for the coalition admin, unlinked first, newest first."""
+    return (
+        select(PossibleDuplicate)
+        .options(
+            selectinload(PossibleDuplicate.applicant).selectinload(Applicant.organization),
+            selectinload(PossibleDuplicate.other_applicant).selectinload(Applicant.organization),
+            selectinload(PossibleDuplicate.linked_by),
+        )
+        .order_by(
+            PossibleDuplicate.linked_at.is_not(None),
+            PossibleDuplicate.found_at.desc(),
+            PossibleDuplicate.id.desc(),
+        )
+    )
+
+
+def link_possible_duplicate(pair, *, by, now):
+    """The admin's word that the two records are one person (kept, with who and when)."""
+    if pair.linked_at is None:
+        pair.linked_at, pair.linked_by_id = now, by.id
+        audit.record(
+            "cases.duplicates_linked",
+            actor=by,
+            target=pair.applicant,
+            at=now,
+            other_applicant_id=pair.other_applicant_id,
+        )
+    return pair
+
+
 def open_case(applicant, event, *, by, now):
     """A new journey for the person at this clinic day, or the open case they already have,
     whatever its stage and day: a person never has two open cases."""
@@ -102,77 +181,3 @@ def visible_cases_query(user):
     return query.where(
         or_(Case.organization_id == user.organization_id, Case.event_id.in_(staffed))
     )
-
-
-def _latest_runs():
-    latest = (
-        select(ScreeningRun.case_id, func.max(ScreeningRun.id).label("run_id"))
-        .group_by(ScreeningRun.case_id)
-        .subquery()
-    )
-    return latest
-
-
-def come_back_list(user):
-    """Not-yet cases, soonest date first, with contact details for the coordinator.
-
-    The date is the attorney's "come back on" for cases decided not yet, otherwise the
-    screening's earliest filing date for cases still in intake with a not-yet outcome.
-    """
-    from clinic.review.services import latest_sign_off
-
-    latest = _latest_runs()
-    rows = db.session.execute(
-        visible_cases_query(user)
-        .join(latest, latest.c.case_id == Case.id)
-        .join(ScreeningRun, ScreeningRun.id == latest.c.run_id)
-        .where(
-            or_(
-                Case.stage == Stage.NOT_YET,
-                and_(
-                    Case.stage.in_([Stage.INTAKE, Stage.SCREENED]),
-                    ScreeningRun.outcome == "not_yet",
-                ),
-            )
-        )
-        .add_columns(ScreeningRun.earliest_filing_date)
-    ).all()
-    dated = []
-    for case, earliest in rows:
-        sign_off = latest_sign_off(case) if case.stage == Stage.NOT_YET else None
-        dated.append((case, (sign_off.come_back_on if sign_off else None) or earliest))
-    return sorted(dated, key=lambda row: (row[1] or date.max, row[0].id))
-
-
-def missing_documents_list(user):
-    """Open cases whose latest screening asks for documents not yet checked as brought."""
-    latest = _latest_runs()
-    rows = db.session.execute(
-        visible_cases_query(user)
-        .join(latest, latest.c.case_id == Case.id)
-        .join(ScreeningRun, ScreeningRun.id == latest.c.run_id)
-        .where(Case.stage.in_([s for s in Stage if s.is_open]))
-        .add_columns(ScreeningRun.result)
-        .order_by(Case.id)
-    ).all()
-    waiting = []
-    for case, result in rows:
-        brought = set(
-            case.section("documents").answers.get("brought", [])
-            if case.section("documents")
-            else []
-        )
-        missing = [d for d in result.get("documents", []) if d["code"] not in brought]
-        if missing:
-            waiting.append((case, missing))
-    return waiting
-
-
-def stuck_list(user, days, now):
-    """Open cases that have not changed stage for more than `days` days, oldest first."""
-    cutoff = now - timedelta(days=days)
-    return db.session.scalars(
-        visible_cases_query(user)
-        .where(Case.stage.in_([s for s in Stage if s.is_open]), Case.stage_changed_at < cutoff)
-        .order_by(Case.stage_changed_at)
-    ).all()

@@ -8,15 +8,16 @@ from clinic import audit
 from clinic.auth.decorators import roles_required
 from clinic.auth.policy import or_404
 from clinic.auth.roles import Role
-from clinic.cases import machine, policy, services
+from clinic.cases import lists, machine, policy
 from clinic.cases.forms import DocumentsForm, MoveForm
 from clinic.cases.models import Case
 from clinic.cases.stages import Stage
 from clinic.clock import today, utcnow
-from clinic.converters import PAGE_NUMBER
+from clinic.converters import bounded_int
 from clinic.extensions import db
 from clinic.filing import services as filing
 from clinic.intake import services as intake
+from clinic.pagination import page_of
 from clinic.review import changes
 from clinic.review import services as review
 from clinic.voter import gate as voter_gate
@@ -24,7 +25,6 @@ from clinic.web import flash_refusal
 
 bp = Blueprint("cases", __name__, url_prefix="/cases")
 FOLLOW_UP_ROLES = (Role.COORDINATOR, Role.ADMIN)
-PAGE_SIZE = 50
 
 
 def case_or_404(case_id, allowed=policy.can_view):
@@ -40,20 +40,24 @@ def editable_case_or_404(case_id):
     return case
 
 
+def _stage_arg(allowed=tuple(Stage)):
+    """The ?stage= filter: a stage among `allowed`, or None (any) for anything else."""
+    value = request.args.get("stage")
+    return Stage(value) if value in {s.value for s in allowed} else None
+
+
 @bp.get("/")
 @login_required
 def index():
-    stage = request.args.get("stage")
-    query = services.visible_cases_query(current_user)
-    if stage in Stage.__members__.values():
-        query = query.where(Case.stage == Stage(stage))
-    page = db.paginate(
-        query.order_by(Case.updated_at.desc(), Case.id.desc()),
-        page=request.args.get("page", 1, type=PAGE_NUMBER),
-        per_page=PAGE_SIZE,
-        error_out=False,
+    stage = _stage_arg()
+    page = page_of(lists.cases_query(current_user, stage))
+    return render_template(
+        "cases/index.html",
+        page=page,
+        runs=lists.latest_runs(page.items),
+        stages=list(Stage),
+        stage=stage.value if stage else None,
     )
-    return render_template("cases/index.html", page=page, stages=list(Stage), stage=stage)
 
 
 @bp.get("/<int:case_id>")
@@ -123,21 +127,36 @@ def documents(case_id):
 @bp.get("/follow-up/come-back")
 @roles_required(*FOLLOW_UP_ROLES)
 def come_back():
-    return render_template("cases/come_back.html", rows=services.come_back_list(current_user))
+    page = page_of(lists.come_back_query(current_user))
+    return render_template(
+        "cases/come_back.html", page=page, dates=lists.come_back_dates(page.items)
+    )
 
 
 @bp.get("/follow-up/documents")
 @roles_required(*FOLLOW_UP_ROLES)
 def missing_documents():
+    stage = _stage_arg(lists.OPEN_STAGES)
+    page = page_of(lists.missing_documents_query(current_user, stage))
     return render_template(
-        "cases/missing_documents.html", rows=services.missing_documents_list(current_user)
+        "cases/missing_documents.html",
+        page=page,
+        missing=lists.missing_on_page(page.items),
+        stages=lists.OPEN_STAGES,
+        stage=stage.value if stage else None,
     )
 
 
 @bp.get("/follow-up/stuck")
 @roles_required(*FOLLOW_UP_ROLES)
 def stuck():
-    days = max(1, min(request.args.get("days", 30, type=int), 3650))
+    days = request.args.get("days", 30, type=bounded_int(1, 3650))
+    stage = _stage_arg(lists.OPEN_STAGES)
+    page = page_of(lists.stuck_query(current_user, days, utcnow(), stage))
     return render_template(
-        "cases/stuck.html", days=days, cases=services.stuck_list(current_user, days, utcnow())
+        "cases/stuck.html",
+        days=days,
+        page=page,
+        stages=lists.OPEN_STAGES,
+        stage=stage.value if stage else None,
     )

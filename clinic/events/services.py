@@ -8,7 +8,7 @@ from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases import services as cases
 from clinic.cases.models import Applicant, Case
-from clinic.cases.search import find_people
+from clinic.cases.search import find_people, find_people_among
 from clinic.events.models import ClinicEvent, EventStaff, clinic_event_partners
 from clinic.extensions import db
 
@@ -145,8 +145,7 @@ def check_in_matches(user, event, **clues):
     at_day = _checked_in_ids(event)
     if not at_day:
         return []
-    matches = find_people([event.host_organization_id], **clues, limit=None)
-    return [m for m in matches if m.applicant.id in at_day][:CHECK_IN_MATCHES]
+    return find_people_among(at_day, **clues)[:CHECK_IN_MATCHES]
 
 
 def applicant_to_check_in(user, event, applicant_id):

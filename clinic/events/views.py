@@ -10,6 +10,7 @@ from clinic.auth.models import Organization, User
 from clinic.auth.policy import or_404
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
+from clinic.cases import lists
 from clinic.cases import services as cases
 from clinic.cases.policy import can_view
 from clinic.clock import today, utcnow
@@ -18,10 +19,15 @@ from clinic.events.forms import CheckInForm, EventForm, StaffForm
 from clinic.events.models import ClinicEvent
 from clinic.extensions import db
 from clinic.forms import show_service_error
+from clinic.pagination import page_of
 from clinic.web import flash_refusal
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 CHECK_IN_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+ELSEWHERE = (
+    "Someone with these details may already be on file at another member organization; "
+    "ask your coordinator."
+)
 
 
 def event_or_404(event_id, allowed=services.can_view_event):
@@ -124,10 +130,12 @@ def show(event_id):
     event = event_or_404(event_id)
     can_work = services.can_work_event(current_user, event)
     can_manage = services.can_manage_event(current_user, event)
+    roster = page_of(lists.roster_query(event)) if can_work else None
     return render_template(
         "events/show.html",
         event=event,
-        roster=services.roster(event) if can_work else None,
+        roster=roster,
+        runs=lists.latest_runs(roster.items) if roster else {},
         can_check_in=can_work and current_user.role in CHECK_IN_ROLES,
         staff_form=_staff_form(event) if can_manage else None,
         can_manage=can_manage,
@@ -168,18 +176,18 @@ def check_in(event_id):
     """Search first (by POST: names and numbers never go in a URL), then pick or create."""
     event = event_or_404(event_id, services.can_work_event)
     form = CheckInForm()
-    matches, duplicates = None, []
+    matches, duplicates, elsewhere = None, [], False
     if form.validate_on_submit():
         data = form.data
-        matches = services.check_in_matches(
-            current_user,
-            event,
-            names=f"{data['given_names']} {data['family_names']}",
-            date_of_birth=data["date_of_birth"],
-            a_number=data["a_number"],
-            phone=data["phone"],
-        )
+        clues = {
+            "names": f"{data['given_names']} {data['family_names']}",
+            "date_of_birth": data["date_of_birth"],
+            "a_number": data["a_number"],
+            "phone": data["phone"],
+        }
+        matches = services.check_in_matches(current_user, event, **clues)
         duplicates = [m for m in matches if m.likely]
+        elsewhere = bool(cases.on_file_elsewhere(event.host_organization_id, **clues))
         if form.creating and (form.confirm_new.data or not duplicates):
             case = _create(form, event)
             if case is not None:
@@ -190,6 +198,7 @@ def check_in(event_id):
         form=form,
         matches=matches,
         duplicates=duplicates,
+        elsewhere=elsewhere,
         for_host=services.works_for_host(current_user, event),
     )
 
@@ -211,7 +220,14 @@ def _create(form, event):
     except ServiceError as error:
         show_service_error(form, error)
         return None
+    _note_elsewhere(applicant)
     return cases.open_case(applicant, event, by=current_user, now=utcnow())
+
+
+def _note_elsewhere(applicant):
+    """Recorded for the coalition admin; the volunteer hears only that someone may be."""
+    if cases.note_possible_duplicates(applicant, by=current_user, now=utcnow()):
+        flash(ELSEWHERE, "info")
 
 
 @bp.post("/<int:event_id>/check-in/<int:applicant_id>")
@@ -222,6 +238,7 @@ def check_in_existing(event_id, applicant_id):
     if applicant is None:
         abort(404)
     case, already_open = services.check_in(applicant, event, by=current_user, now=utcnow())
+    _note_elsewhere(applicant)
     if not already_open:
         flash(f"Checked in: case {case.reference}.", "success")
         return redirect(url_for("intake.section", case_id=case.id, key="contact"))

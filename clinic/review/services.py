@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from clinic import audit
 from clinic.audit import AuditEvent
@@ -12,7 +13,7 @@ from clinic.auth.passwords import verify_password
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases import machine
-from clinic.cases.models import Case
+from clinic.cases.models import Case, ScreeningRun
 from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.events.models import ClinicEvent
@@ -50,24 +51,39 @@ class NotAllowed(Exception):
 
 
 def review_queue(user, *, outcome=None, finding=None):
-    """Cases waiting in review that the attorney may see, by clinic day then waiting time."""
-    cases = db.session.scalars(
+    """Cases waiting in review that the attorney may see, by clinic day then waiting time:
+    an ordered select to page. Filters read the latest screening's outcome and its stored
+    finding codes, never its JSON."""
+    from clinic.cases.lists import latest_run_id, with_rows_shown
+
+    query = (
         visible_cases_query(user)
         .outerjoin(ClinicEvent, Case.event_id == ClinicEvent.id)
         .where(Case.stage == Stage.IN_REVIEW)
-        .order_by(ClinicEvent.held_on.nulls_last(), Case.stage_changed_at)
-    ).all()
-    finding = (finding or "").strip().upper() or None
-    rows = []
-    for case in cases:
-        run = case.latest_screening
-        codes = {f["code"] for f in run.result["findings"]} if run else set()
-        if outcome and (run is None or run.outcome != outcome):
-            continue
-        if finding and finding not in codes:
-            continue
-        rows.append((case, run, sorted(codes)))
-    return rows
+    )
+    if outcome or finding:
+        query = query.join(ScreeningRun, ScreeningRun.id == latest_run_id())
+    if outcome:
+        query = query.where(ScreeningRun.outcome == outcome)
+    finding = (finding or "").strip().upper()
+    if finding:
+        query = query.where(ScreeningRun.finding_codes.contains(f" {finding} ", autoescape=True))
+    return with_rows_shown(query).order_by(
+        ClinicEvent.held_on.nulls_last(), Case.stage_changed_at, Case.id
+    )
+
+
+def live_claims(cases, now):
+    """{case id: live claim} for a page of the queue, in one query, with the attorney."""
+    ids = [case.id for case in cases]
+    if not ids:
+        return {}
+    claims = db.session.scalars(
+        select(ReviewClaim)
+        .where(ReviewClaim.case_id.in_(ids), ReviewClaim.expires_at > now)
+        .options(joinedload(ReviewClaim.attorney))
+    )
+    return {claim.case_id: claim for claim in claims}
 
 
 def live_claim(case, now):

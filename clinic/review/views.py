@@ -7,6 +7,7 @@ from clinic import audit
 from clinic.auth.decorators import roles_required
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
+from clinic.cases.lists import latest_runs
 from clinic.cases.stages import Stage
 from clinic.cases.views import case_or_404
 from clinic.clock import utcnow
@@ -14,6 +15,7 @@ from clinic.forms import show_service_error
 from clinic.intake import display, part9
 from clinic.intake.answers import all_answers, answers_hash
 from clinic.intake.sections import SECTIONS
+from clinic.pagination import page_of
 from clinic.review import changes, services
 from clinic.review.forms import QueueFilterForm, ReconfirmForm, decision_form
 from clinic.review.models import Decision
@@ -29,11 +31,15 @@ AGAIN = "again"  # the sign-again form's prefix: its fields apart from the decis
 def queue():
     filters = QueueFilterForm(request.args)
     outcome, finding = filters.outcome.data, filters.finding.data
-    rows = services.review_queue(current_user, outcome=outcome, finding=finding)
-    now = utcnow()
-    claims = {case.id: services.live_claim(case, now) for case, _, _ in rows}
+    page = page_of(services.review_queue(current_user, outcome=outcome, finding=finding))
     return render_template(
-        "review/queue.html", rows=rows, claims=claims, filters=filters, names=FINDING_NAMES
+        "review/queue.html",
+        page=page,
+        runs=latest_runs(page.items),
+        claims=services.live_claims(page.items, utcnow()),
+        filters=filters,
+        args={key: value for key, value in (("outcome", outcome), ("finding", finding)) if value},
+        names=FINDING_NAMES,
     )
 
 

@@ -27,6 +27,7 @@ from clinic.forms import show_service_error
 from clinic.i18n.setup import language_or_404
 from clinic.packets.pdf import render_pdf
 from clinic.packets.services import voter_checklist_html
+from clinic.pagination import ListPage, page_number, page_size
 from clinic.voter import gate, services
 from clinic.voter.forms import ElectionForm, RegistrationForm
 from clinic.voter.models import Election
@@ -89,9 +90,11 @@ def checklist_pdf(case_id):
 @bp.get("/voter/follow-up")
 @roles_required(*FOLLOW_UP_ROLES)
 def follow_up():
+    number, size = page_number(), page_size()
+    rows, total = services.follow_up(current_user, today(), page=number, per_page=size)
     return render_template(
         "voter/follow_up.html",
-        rows=services.follow_up(current_user, today()),
+        page=ListPage(rows, number, size, total),
         statuses=services.STATUSES,
     )
 

@@ -108,3 +108,111 @@ def test_phone_alone_finds_the_person(app, on_file):
 def test_another_organizations_people_are_not_searched(app, make, on_file):
     other = make.organization("Other Org")
     assert search(app, other.id, names="Nguyen Lan", a_number="A123456789") == []
+
+
+# ---- Each way a person is typed differently at a second check-in --------------------------
+
+
+@pytest.fixture
+def crowd(app, make):
+    """The person looked for among namesakes: many Marias, Silvas and Mohameds."""
+    make.user("volunteer")
+    event = make.event()
+    for i, (given, family) in enumerate(
+        [
+            ("Maria", "Silva"),
+            ("Maria José", "Santos"),
+            ("Maria", "Silva Santos"),
+            ("Mohamed", "Hassan"),
+            ("Ahmed", "Mohamed"),
+            ("Jean", "Baptiste"),
+            ("Ana", "Souza"),
+        ]
+        * 3
+    ):
+        make.case(event, given=given, family=family, born=date(1970 + i, 3, 9))
+    wanted = [
+        make.case(event, given="María José", family="Gonçalves", born=date(1984, 2, 7)),
+        make.case(event, given="Mohamed", family="Abdi", born=date(1991, 5, 12)),
+        make.case(event, given="Widlyne", family="Jean-Baptiste", born=date(1979, 8, 30)),
+        make.case(event, given="Fernanda", family="Oliveira", born=date(1988, 11, 3)),
+    ]
+    return event, {case.name: case.applicant_id for case in wanted}
+
+
+def first_ids(app, organization_id, limit=5, **clues):
+    with app.app_context():
+        found = find_people([organization_id], limit=limit, **clues)
+        return [m.applicant.id for m in found], [m.reasons for m in found]
+
+
+@pytest.mark.parametrize(
+    ("name", "typed", "born"),
+    [
+        ("María José Gonçalves", "Maria Jose Goncalves", date(1984, 2, 7)),  # accents dropped
+        ("María José Gonçalves", "Goncalves Maria Jose", date(1984, 2, 7)),  # names swapped
+        ("Widlyne Jean-Baptiste", "Widlyne Jean Baptiste", date(1979, 8, 30)),  # hyphen as space
+        ("Widlyne Jean-Baptiste", "Widlyne Jeanbaptiste", date(1979, 8, 30)),  # written together
+        ("Fernanda Oliveira", "Fernanda Olievira", date(1988, 11, 3)),  # one transposed letter
+        ("Fernanda Oliveira", "Fernada Oliviera", date(1988, 11, 3)),  # a typo in each name
+        ("Mohamed Abdi", "Muhammad Abdi", date(1991, 5, 12)),  # transliterated
+        ("Mohamed Abdi", "Mohammed Abdi", date(1991, 5, 12)),
+        ("Fernanda Oliveira", "Fernanda Oliveira", date(1988, 3, 11)),  # day and month swapped
+    ],
+)
+def test_each_way_of_typing_a_person_differently_finds_them_first(app, crowd, name, typed, born):
+    event, wanted = crowd
+    ids, _ = first_ids(app, event.host_id, names=typed, date_of_birth=born)
+    assert ids[0] == wanted[name]
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Maria Jose Goncalves", "María José Gonçalves"),
+        ("Olievira Fernanda", "Fernanda Oliveira"),
+        ("Muhammad Abdi", "Mohamed Abdi"),
+        ("Widlyne Jean Baptiste", "Widlyne Jean-Baptiste"),
+    ],
+)
+def test_a_name_typed_differently_is_found_without_the_birth_date(app, crowd, typed, name):
+    event, wanted = crowd
+    ids, _ = first_ids(app, event.host_id, names=typed)
+    assert ids[0] == wanted[name]
+
+
+def test_reasons_say_what_matched(app, crowd):
+    event, _ = crowd
+    _, reasons = first_ids(
+        app, event.host_id, names="Muhammad Abdi", date_of_birth=date(1991, 12, 5)
+    )
+    assert reasons[0] == (
+        "date of birth with day and month swapped",
+        "1 name word in common",
+        "1 name word alike",
+    )
+
+
+def test_no_cap_drops_a_better_candidate_than_one_it_keeps(app, crowd):
+    """With room for one match, the exact name is kept over a crowd of partial ones; the same
+    ranking holds at every limit."""
+    event, wanted = crowd
+    everyone, _ = first_ids(app, event.host_id, limit=None, names="Maria Jose Goncalves")
+    for limit in (1, 3, 10):
+        ids, _ = first_ids(app, event.host_id, limit=limit, names="Maria Jose Goncalves")
+        assert ids == everyone[:limit]
+    assert everyone[0] == wanted["María José Gonçalves"]
+
+
+def test_a_changed_name_is_found_by_its_new_words_only(app, crowd):
+    from clinic.cases.models import Applicant
+    from clinic.extensions import db
+
+    event, wanted = crowd
+    with app.app_context():
+        person = db.session.get(Applicant, wanted["Fernanda Oliveira"])
+        person.family_names = "Pereira"
+        db.session.commit()
+    person_id = wanted["Fernanda Oliveira"]
+    assert first_ids(app, event.host_id, names="Fernanda Pereira")[0][0] == person_id
+    assert person_id not in first_ids(app, event.host_id, names="Oliveira", limit=None)[0]
