@@ -41,6 +41,7 @@ from clinic.review.views import AGAIN
 from clinic.voter import forms as voter_forms
 from tests.factories import DEFAULT_PASSWORD
 from tests.intake.answers import case_version, complete_interview, post_section
+from tests.helpers import second_factor_code
 
 # Values a probe sends: blanks, words where a choice is expected, control characters (NUL
 # too), digits Python reads as digits but int() refuses, numbers past any column, dates that
@@ -418,6 +419,7 @@ def _reconfirm(app, make, login_as):
         for name in ("facts_hash", "answers_hash")
     }
     data = {**hidden, "decision": "approve", "password": DEFAULT_PASSWORD}
+    data["code"] = second_factor_code(app, attorney.user)
     assert attorney.post(f"/review/{case.id}", data=data).status_code == 302
     post_section(volunteer, case.id, "contact", {"phone": "617-555-0123"})
     with app.test_request_context():
