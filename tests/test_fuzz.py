@@ -40,8 +40,8 @@ from clinic.review.forms import DecisionForm, ReconfirmForm, decision_form
 from clinic.review.views import AGAIN
 from clinic.voter import forms as voter_forms
 from tests.factories import DEFAULT_PASSWORD
-from tests.intake.answers import case_version, complete_interview, post_section
 from tests.helpers import second_factor_code
+from tests.intake.answers import case_version, complete_interview, post_section
 
 # Values a probe sends: blanks, words where a choice is expected, control characters (NUL
 # too), digits Python reads as digits but int() refuses, numbers past any column, dates that
