@@ -22,7 +22,7 @@ from huey import PostgresHuey, RedisHuey, SqliteHuey, crontab
 from sqlalchemy.engine import make_url
 
 # The modules whose @task and @periodic functions every app registers. Add yours here.
-TASK_MODULES = ("clinic.packets.tasks",)
+TASK_MODULES = ("clinic.packets.tasks", "clinic.security.tasks")
 
 _TASKS = {}  # name -> (function, {huey option: name of the setting that gives it})
 _PERIODIC = {}  # name -> (function, crontab fields)

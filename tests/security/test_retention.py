@@ -9,8 +9,9 @@ from clinic.audit import AuditEvent
 from clinic.cases.models import Applicant, Case, IntakeSection, ScreeningRun
 from clinic.cases.stages import Stage
 from clinic.extensions import db
+from clinic.jobs.queue import huey_of
 from clinic.review.models import SignOff
-from clinic.security import retention
+from clinic.security import retention, tasks
 from clinic.security.models import PurgedCases
 
 ANSWERS = {"contact": {"given_names": "Old", "phone": "9785550100"}}
@@ -116,3 +117,18 @@ def test_nothing_expired_changes_nothing(app, make, clock, runner):
     assert "Purged 0 cases" in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count(PurgedCases.id))) == 0
+
+
+def test_the_purge_runs_every_night_on_the_task_queue(app, make, clock):
+    cases = some_cases(app, make)
+    night = clock.now.replace(hour=3, minute=15, tzinfo=None)
+    due = [task.name for task in huey_of(app).read_periodic(night)]
+    assert "retention_purge" in due
+    assert "retention_purge" not in [
+        t.name for t in huey_of(app).read_periodic(night.replace(hour=4))
+    ]
+    with app.app_context():
+        listed = {item.case_id for item in retention.purge(clock(), dry_run=True)}
+        tasks.retention_purge()
+    assert listed == {cases[key].id for key in ("closed_old", "referred_old", "intake_old")}
+    assert not case_ids(app) & listed
