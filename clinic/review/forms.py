@@ -79,7 +79,7 @@ class ReconfirmForm(ClinicForm):
         "Your password, to sign it again", [DataRequired("Sign with your password.")]
     )
     code = StringField(
-        "Code from your authenticator app",
+        "Code from your authenticator app, to sign it again",
         [DataRequired("Sign with the code from your app too."), Length(max=40)],
         description="The six digits the app shows now (or a recovery code): your second factor.",
     )
