@@ -52,7 +52,9 @@ def fee_saving(case, decision):
     basis = run.result["fee"]["basis"]
     if basis not in ("waiver", "reduced"):
         return None
-    return basis, fees_priced(run.result).saved_by(basis)
+    schedule = fees_priced(run.result)
+    paid = schedule.waiver if basis == "waiver" else schedule.reduced
+    return basis, schedule.full_paper - paid
 
 
 def packet_cover_context(event, cases, now):

@@ -50,14 +50,6 @@ PAGES = {
         lambda c: f"/cases/{c.cases['two_duis']}/voter/checklist",
     ),
     "voter.follow_up": ("coordinator", lambda c: "/voter/follow-up"),
-    "board.today_boards": ("volunteer", lambda c: "/board/"),
-    "board.show": ("coordinator", lambda c: f"{c.day_url}/board"),
-    "board.tv": ("volunteer", lambda c: f"{c.day_url}/board/tv"),
-    "reports.index": ("coordinator", lambda c: "/reports/?start=2026-01-01&end=2026-12-31"),
-    "reports.cases": (
-        "coordinator",
-        lambda c: "/reports/cases?start=2026-01-01&end=2026-12-31&figure=checked_in",
-    ),
 }
 
 # Not pages: files and data the pages fetch.
@@ -67,7 +59,4 @@ NOT_PAGES = {
     "packets.job_download",
     "packets.job_status",
     "voter.checklist_pdf",
-    "board.data",
-    "reports.export_csv",
-    "reports.export_pdf",
 }

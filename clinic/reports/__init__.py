@@ -1,1 +1,0 @@
-"""Reports for coordinators and funders: counts, breakdowns, charts, CSV and PDF exports."""
