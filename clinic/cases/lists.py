@@ -105,7 +105,7 @@ def come_back_query(user):
 
     run = ScreeningRun.__table__.alias("latest_run")
     latest_sign_off = (
-        select(SignOff.details["come_back_on"].as_string())
+        select(cast(SignOff.come_back_date, String))
         .where(SignOff.case_id == Case.id)
         .order_by(SignOff.id.desc())
         .limit(1)

@@ -3,7 +3,7 @@
 import datetime
 import enum
 
-from sqlalchemy import ForeignKey, String, event, inspect
+from sqlalchemy import Date, ForeignKey, String, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from clinic.auth.models import User, enum_column
@@ -71,6 +71,9 @@ class SignOff(db.Model):
     answers: Mapped[dict | None] = mapped_column(EncryptedJSON("sign_offs.answers"), nullable=True)
     answers_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     note: Mapped[str | None] = mapped_column(EncryptedText("sign_offs.note"), nullable=True)
+    # A "not yet" decision's date, in clear beside the encrypted details, so that the come-back
+    # list can order and page by it in SQL.
+    come_back_date: Mapped[datetime.date | None] = mapped_column(Date, nullable=True)
 
     case: Mapped[Case] = relationship()
     screening_run: Mapped[ScreeningRun] = relationship()

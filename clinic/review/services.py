@@ -1,5 +1,6 @@
 """The review queue, claims, decisions with sign-off, and voiding when answers change."""
 
+import datetime
 from datetime import timedelta
 
 from flask import current_app
@@ -209,6 +210,7 @@ def _sign(case, attorney, checked, now, *, decision, details, note, resolutions,
         answers=answers,
         answers_hash=fingerprint,
         note=(note or "").strip() or None,
+        come_back_date=_come_back_date(details),
     )
     step = STEP_FOR[decision]
     reason = details.get("reason")
@@ -228,6 +230,11 @@ def _sign(case, attorney, checked, now, *, decision, details, note, resolutions,
         facts_hash=run.facts_hash[:16],
     )
     return sign_off
+
+
+def _come_back_date(details):
+    value = details.get("come_back_on")
+    return datetime.date.fromisoformat(str(value)) if value else None
 
 
 def _check_attorney(user):

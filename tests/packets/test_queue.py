@@ -12,6 +12,7 @@ from clinic.extensions import db
 from clinic.jobs.queue import huey_of, make_huey
 from clinic.packets import render, services, tasks
 from clinic.packets.models import PacketFile, PacketJob
+from tests.helpers import log_in_with
 
 
 def waiting_jobs(app, event, count):
@@ -198,7 +199,7 @@ def test_a_packet_the_queue_cannot_take_fails_at_once_with_try_again(make_app, m
     coordinator = make.user("coordinator")
     event = make.event()
     client = app.test_client()
-    client.post("/login", data={"email": coordinator.email, "password": coordinator.password})
+    log_in_with(client, coordinator)
     job_url = client.post(f"/events/{event.id}/packet").headers["Location"]
     assert client.get(f"{job_url}/status").get_json()["status"] == "failed"
     page = client.get(job_url).get_data(as_text=True)

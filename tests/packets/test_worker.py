@@ -24,6 +24,7 @@ from sqlalchemy import text
 from clinic.clock import system_clock
 from clinic.extensions import db
 from clinic.jobs.queue import huey_of
+from tests.helpers import log_in_with
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("CLINIC_TEST_REDIS_URL")
@@ -82,6 +83,8 @@ def start_worker(app, queue, database, tmp_path):
         "CLINIC_QUEUE_URL": queue["QUEUE_URL"],
         "CLINIC_QUEUE_NAME": queue["QUEUE_NAME"],
         "CLINIC_PACKET_PROCESSES": "2",  # a pool, as on a laptop
+        # The same keys as the app's, to read and write the encrypted columns.
+        "CLINIC_ENCRYPTION_KEYS": json.dumps(app.config["ENCRYPTION_KEYS"]),
     }
     workers = []
 
@@ -133,7 +136,7 @@ def day_with_applicants(make, count):
 
 def log_in(app, user):
     client = app.test_client()
-    response = client.post("/login", data={"email": user.email, "password": user.password})
+    response = log_in_with(client, user)  # the password, then the second factor
     assert response.status_code == 302
     return client
 
