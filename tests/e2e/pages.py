@@ -50,6 +50,7 @@ PAGES = {
         lambda c: f"/cases/{c.cases['two_duis']}/voter/checklist",
     ),
     "voter.follow_up": ("coordinator", lambda c: "/voter/follow-up"),
+    "admin.possible_duplicates": ("admin", lambda c: "/admin/possible-duplicates"),
 }
 
 # Not pages: files and data the pages fetch.
@@ -59,4 +60,6 @@ NOT_PAGES = {
     "packets.job_download",
     "packets.job_status",
     "voter.checklist_pdf",
+    "n400.draft",  # the filled N-400, a PDF
+    "n400.final",
 }
