@@ -49,7 +49,9 @@ PASSWORD = "a bench passphrase for the coordinator"
 
 SEED = f"""
 from datetime import timedelta
-from clinic import create_app, demo
+from clinic import create_app
+from clinic.demo.people import NAMES
+from clinic.demo.screening import apply, base_answers, scenarios, years_ago
 from clinic.admin import services as admin
 from clinic.auth.roles import Role
 from clinic.cases import machine, services as cases
@@ -71,15 +73,15 @@ with app.app_context():
     event = events.create_event(org, "Bench Citizenship Day", "Lawrence Public Library",
                                 day, {APPLICANTS}, by=None, now=now)
     rng = random.Random(7)
-    scenarios = demo.scenarios(day)
+    every_scenario = scenarios(day)
     for number in range({APPLICANTS}):
-        label, changes = scenarios[number % len(scenarios)]
-        person = demo.NAMES[number % len(demo.NAMES)]
-        born = changes.get("born") or demo._years_ago(day, rng.randint(25, 60))
+        label, changes = every_scenario[number % len(every_scenario)]
+        person = NAMES[number % len(NAMES)]
+        born = changes.get("born") or years_ago(day, rng.randint(25, 60))
         applicant = cases.create_applicant(org.id, person[0], f"{{person[1]}} {{number}}", born,
                                            None, None, by=coordinator, now=now)
         case = cases.open_case(applicant, event, by=coordinator, now=now)
-        answers = demo.apply(demo.base_answers(day, person, rng), changes)
+        answers = apply(base_answers(day, person, rng), changes)
         answers["contact"].update(date_of_birth=born, family_names=f"{{person[1]}} {{number}}")
         for key, section in answers.items():
             save_section(case, key, section, case.version, by=coordinator, now=now, today=day)
