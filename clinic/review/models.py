@@ -82,8 +82,13 @@ class SignOff(db.Model):
 
     @property
     def come_back_on(self):
-        value = self.details.get("come_back_on")
-        return datetime.date.fromisoformat(value) if value else None
+        return come_back_date(self.details)
+
+
+def come_back_date(details):
+    """A "not yet" decision's date from its details (stored as 'YYYY-MM-DD'), or None."""
+    value = details.get("come_back_on")
+    return datetime.date.fromisoformat(str(value)) if value else None
 
 
 class SignOffVoid(db.Model):

@@ -1,6 +1,5 @@
 """The review queue, claims, decisions with sign-off, and voiding when answers change."""
 
-import datetime
 from datetime import timedelta
 
 from flask import current_app
@@ -23,7 +22,7 @@ from clinic.intake.answers import all_answers
 from clinic.intake.answers import answers_hash as answers_fingerprint
 from clinic.review.changes import changed_answers, changed_n400_answers
 from clinic.review.history import case_history
-from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
+from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid, come_back_date
 from clinic.templating import local_time
 
 # The findings an attorney must resolve one by one before deciding.
@@ -210,7 +209,7 @@ def _sign(case, attorney, checked, now, *, decision, details, note, resolutions,
         answers=answers,
         answers_hash=fingerprint,
         note=(note or "").strip() or None,
-        come_back_date=_come_back_date(details),
+        come_back_date=come_back_date(details),
     )
     step = STEP_FOR[decision]
     reason = details.get("reason")
@@ -230,11 +229,6 @@ def _sign(case, attorney, checked, now, *, decision, details, note, resolutions,
         facts_hash=run.facts_hash[:16],
     )
     return sign_off
-
-
-def _come_back_date(details):
-    value = details.get("come_back_on")
-    return datetime.date.fromisoformat(str(value)) if value else None
 
 
 def _check_attorney(user):
