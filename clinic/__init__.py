@@ -122,6 +122,7 @@ def _register_converters(app):
 def _register_blueprints(app):
     from clinic.admin.views import bp as admin_bp
     from clinic.auth.views import bp as auth_bp
+    from clinic.board.views import bp as board_bp
     from clinic.cases.views import bp as cases_bp
     from clinic.events.views import bp as events_bp
     from clinic.filing.views import bp as filing_bp
@@ -129,6 +130,7 @@ def _register_blueprints(app):
     from clinic.main.views import bp as main_bp
     from clinic.n400.views import bp as n400_bp
     from clinic.packets.views import bp as packets_bp
+    from clinic.reports.views import bp as reports_bp
     from clinic.review.views import bp as review_bp
     from clinic.voter.views import bp as voter_bp
 
@@ -144,6 +146,8 @@ def _register_blueprints(app):
         n400_bp,
         filing_bp,
         voter_bp,
+        board_bp,
+        reports_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -20,11 +20,13 @@ from clinic.jobs.queue import run_worker
 from clinic.n400 import services as n400
 from clinic.packets import services as packets
 from clinic.packets.pdf import render_pdf
+from clinic.reports.cli import report_command
 from clinic.security import commands as security_commands
 from clinic.voter.gate import NotACitizenYet
 
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
 security_commands.register(clinic_group)
+clinic_group.add_command(report_command)
 
 
 @clinic_group.command("init-db")

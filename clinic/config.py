@@ -94,3 +94,12 @@ PACKET_RETRY_DELAY_SECONDS = 10
 PACKET_HEARTBEAT_SECONDS = 120
 PACKET_STORAGE = "database"
 PACKET_KEEP_HOURS = 24
+
+# The station board (clinic.board): a card is flagged once its person has waited this long at
+# one station; the page's script asks for the board again every BOARD_REFRESH_SECONDS.
+BOARD_ALERT_MINUTES = 30
+BOARD_REFRESH_SECONDS = 5
+
+# Reports for funders (clinic.reports): in exports, counts from 1 to REPORT_SMALL_CELL_MAX are
+# shown as "<N+1>" (small counts by town or language can point at one person).
+REPORT_SMALL_CELL_MAX = 4

@@ -12,6 +12,7 @@ CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
 TABLE_STAFF = frozenset({Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY})
 # A partner not on the day's staff sees that the day exists, not who came to it.
 ROSTER_FOR_STAFF = PartnerAccess(unstaffed=(200,), staff_only=lambda w: w.home_case.name)
+REPORT_RANGE = "start=2026-01-01&end=2026-12-31"
 EVENT = {"name": "Citizenship Day", "site": "Library", "held_on": "12/12/2026", "capacity": "40"}
 
 ROUTES = [
@@ -465,6 +466,62 @@ ROUTES = [
         "POST",
         lambda w: f"/admin/users/{w.invitee.id}/second-factor/reset",
         ADMIN,
+    ),
+    # Coordinator's view (issue 16): station boards of clinic days, reports for funders.
+    Route("board.today_boards", "GET", "/board/"),
+    Route(
+        "board.show",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/board",
+        other_org_path=lambda w: f"/events/{w.other_event.id}/board",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/board",
+    ),
+    Route(
+        "board.tv",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/board/tv",
+        other_org_path=lambda w: f"/events/{w.other_event.id}/board/tv",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/board/tv",
+    ),
+    Route(
+        "board.data",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/board.json",
+        other_org_path=lambda w: f"/events/{w.other_event.id}/board.json",
+        partner=DAY_WORK,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/board.json",
+    ),
+    Route(
+        "reports.index",
+        "GET",
+        lambda w: f"/reports/?{REPORT_RANGE}&organization={w.home.id}",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/reports/?{REPORT_RANGE}&organization={w.other.id}",
+    ),
+    Route(
+        "reports.cases",
+        "GET",
+        lambda w: f"/reports/cases?{REPORT_RANGE}&figure=checked_in&organization={w.home.id}",
+        ORGANIZERS,
+        other_org_path=lambda w: (
+            f"/reports/cases?{REPORT_RANGE}&figure=checked_in&organization={w.other.id}"
+        ),
+    ),
+    Route(
+        "reports.export_csv",
+        "GET",
+        lambda w: f"/reports/report.csv?{REPORT_RANGE}&organization={w.home.id}",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/reports/report.csv?{REPORT_RANGE}&organization={w.other.id}",
+    ),
+    Route(
+        "reports.export_pdf",
+        "GET",
+        lambda w: f"/reports/report.pdf?{REPORT_RANGE}&organization={w.home.id}",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/reports/report.pdf?{REPORT_RANGE}&organization={w.other.id}",
     ),
 ]
 

@@ -585,6 +585,26 @@ def test_first_run_refuses_odd_input_and_sets_up_nothing(app, data):
             db.session.commit()
 
 
+def test_the_report_form_refuses_odd_dates_beside_its_fields(app, make, login_as):
+    """The report's date range is a GET form (clinic.reports.forms): odd input in the query
+    string is a message on the page, never a 500, and changes nothing."""
+    from clinic.reports.forms import ReportForm
+
+    client = login_as("admin")
+    with app.test_request_context():
+        names = field_names(ReportForm())
+
+    @FUZZ
+    @given(posted=posts(names))
+    def get_odd_input(posted):
+        before = snapshot(app)
+        response = client.get("/reports/", query_string=posted)
+        assert response.status_code in (200, 404), response.status_code  # 404: no such member
+        assert changed_tables(before, snapshot(app)) == []
+
+    get_odd_input()
+
+
 def _form_classes():
     for module in pkgutil.walk_packages(clinic.__path__, "clinic."):
         if module.name.endswith(".forms"):
@@ -601,6 +621,8 @@ def _form_classes():
 
 
 def test_every_form_of_the_app_is_fuzzed(app):
+    from clinic.reports.forms import ReportForm
+
     with app.test_request_context():
         covered = {
             cls if isinstance(cls, type) else type(cls())
@@ -608,5 +630,6 @@ def test_every_form_of_the_app_is_fuzzed(app):
         }
     covered |= {section.form_class for section in SECTIONS} | {SectionForm, ClinicForm}
     covered.add(auth_forms.FirstRunForm)  # test_first_run_refuses_odd_input_and_sets_up_nothing
+    covered.add(ReportForm)  # test_the_report_form_refuses_odd_dates_beside_its_fields
     missing = sorted(cls.__qualname__ for cls in _form_classes() - covered)
     assert missing == [], f"add a Target for {missing} to tests/test_fuzz.py"

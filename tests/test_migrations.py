@@ -48,3 +48,44 @@ def test_init_db_command_upgrades(empty_database):
     with app.app_context():
         assert "users" in sa.inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_report_facts_are_backfilled_from_the_encrypted_answers(empty_database):
+    """c4d8e2f6a1b3 reads each case's language, state and town from its encrypted answers and
+    the outcome and codes from its latest run: made at head, dropped by a downgrade, and
+    upgraded again, a case reads as before."""
+    from flask_migrate import downgrade
+
+    from clinic.cases.models import Case, IntakeSection, ScreeningRun
+    from tests.factories import Factory
+    from tests.reports.known_cases import AT
+
+    app = create_app({**BASE_TEST_CONFIG, **empty_database})
+    with app.app_context():
+        upgrade()
+    made = Factory(app).case(Factory(app).event())
+    with app.app_context():
+        case = db.session.get(Case, made.id)
+        addresses = [{"city": "Chelsea ", "moved_out": None}]
+        for key, answers in {
+            "contact": {"language": "Português"},
+            "residence": {"state": "MA", "addresses": addresses},
+        }.items():
+            db.session.add(IntakeSection(case=case, key=key, answers=answers, updated_at=AT))
+        for outcome, code in (("eligible", "DUI"), ("refer", "CRIMINAL_HISTORY")):
+            result = {"findings": [{"code": code}]}
+            db.session.add(
+                ScreeningRun(case=case, created_at=AT, facts={}, result=result,
+                             facts_hash="0" * 64, rules_version="x", outcome=outcome)
+            )  # fmt: skip
+        db.session.commit()
+        facts = ("pt_BR", "MA", "Chelsea", "refer", " CRIMINAL_HISTORY ")
+        columns = [Case.preferred_language, Case.home_state, Case.home_town,
+                   Case.screening_outcome, Case.screening_codes]  # fmt: skip
+        assert tuple(db.session.execute(sa.select(*columns)).one()) == facts
+        db.session.remove()
+        downgrade(revision="b7e1f3a9c254")
+        upgrade()
+        assert tuple(db.session.execute(sa.select(*columns)).one()) == facts
+        db.session.remove()
+        db.engine.dispose()

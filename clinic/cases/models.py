@@ -142,6 +142,15 @@ class Case(db.Model):
     # below), so that the follow-up list filters in SQL instead of reading every screening.
     documents_missing: Mapped[int] = mapped_column(default=0, server_default="0", index=True)
     closed_reason: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # What reports count by, in clear beside the encrypted answers and results they come from
+    # (kept in step below, as the documents count is): the preferred language (a code of
+    # clinic.i18n.languages, or as typed), the state and town lived in now, and the latest
+    # screening's outcome and finding codes (" "-delimited on both ends, as on the runs).
+    preferred_language: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    home_state: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    home_town: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    screening_outcome: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    screening_codes: Mapped[str] = mapped_column(Text, default=" ", server_default=" ")
 
     applicant: Mapped[Applicant] = relationship(back_populates="cases")
     organization: Mapped[Organization] = relationship()
@@ -240,11 +249,53 @@ def _changes_documents(obj):
     )
 
 
+def report_facts(case):
+    """{column: value} of what reports count a case by, read from its answers and its latest
+    screening (the columns on Case above)."""
+    contact, residence = case.section("contact"), case.section("residence")
+    run = case.latest_screening
+    return {
+        "preferred_language": spoken_language(contact.answers if contact else {}),
+        "home_state": ((residence.answers if residence else {}).get("state") or None),
+        "home_town": current_town(residence.answers if residence else {}),
+        "screening_outcome": run.outcome if run else None,
+        "screening_codes": codes_column(run.result or {}) if run else " ",
+    }
+
+
+def spoken_language(answers):
+    """The preferred language: its code when it names a listed language, else as typed."""
+    from clinic.i18n.languages import known_language
+
+    answer = answers.get("language")
+    typed = str(answer).strip()[:40] if answer else ""
+    return known_language(answer) or typed or None
+
+
+def current_town(answers):
+    """The city or town of the address lived at now (the first without a move-out date)."""
+    for row in answers.get("addresses") or []:
+        if isinstance(row, dict) and not row.get("moved_out"):
+            return str(row.get("city") or "").strip()[:100] or None
+    return None
+
+
+def _changes_report_facts(obj):
+    return isinstance(obj, ScreeningRun) or (
+        isinstance(obj, IntakeSection) and obj.key in ("contact", "residence")
+    )
+
+
 @event.listens_for(Session, "before_flush")
-def _count_missing_documents(session, flush_context, instances):
-    """A new screening or a saved checklist changes what is still to bring."""
-    changed = [obj for obj in list(session.new) + list(session.dirty) if _changes_documents(obj)]
-    for case in {obj.case for obj in changed if obj.case is not None}:
+def _keep_case_facts_in_step(session, flush_context, instances):
+    """A new screening or a saved checklist changes what is still to bring; a new screening or
+    saved contact or residence answers change what reports count the case by."""
+    changed = [obj for obj in list(session.new) + list(session.dirty)]
+    for case in {obj.case for obj in changed if _changes_documents(obj) and obj.case is not None}:
         count = len(missing_documents(case))
         if case.documents_missing != count:
             case.documents_missing = count
+    for case in {obj.case for obj in changed if _changes_report_facts(obj) and obj.case}:
+        for column, value in report_facts(case).items():
+            if getattr(case, column) != value:
+                setattr(case, column, value)

@@ -52,9 +52,7 @@ def fee_saving(case, decision):
     basis = run.result["fee"]["basis"]
     if basis not in ("waiver", "reduced"):
         return None
-    schedule = fees_priced(run.result)
-    paid = schedule.waiver if basis == "waiver" else schedule.reduced
-    return basis, schedule.full_paper - paid
+    return basis, fees_priced(run.result).saved_by(basis)
 
 
 def packet_cover_context(event, cases, now):

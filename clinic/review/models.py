@@ -72,7 +72,7 @@ class SignOff(db.Model):
     answers_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     note: Mapped[str | None] = mapped_column(EncryptedText("sign_offs.note"), nullable=True)
     # A "not yet" decision's date, in clear beside the encrypted details, so that the come-back
-    # list can order and page by it in SQL.
+    # list can order and page by it in SQL (set from the details when the sign-off is saved).
     come_back_date: Mapped[datetime.date | None] = mapped_column(Date, nullable=True)
 
     case: Mapped[Case] = relationship()
@@ -107,6 +107,11 @@ class SignOffVoid(db.Model):
 
     sign_off: Mapped[SignOff] = relationship(back_populates="void")
     voided_by: Mapped[User | None] = relationship()
+
+
+@event.listens_for(SignOff, "before_insert")
+def _come_back_date_in_clear(mapper, connection, target):
+    target.come_back_date = come_back_date(target.details or {})
 
 
 @event.listens_for(SignOff, "before_update")

@@ -22,7 +22,7 @@ from clinic.intake.answers import all_answers
 from clinic.intake.answers import answers_hash as answers_fingerprint
 from clinic.review.changes import changed_answers, changed_n400_answers
 from clinic.review.history import case_history
-from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid, come_back_date
+from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
 from clinic.templating import local_time
 
 # The findings an attorney must resolve one by one before deciding.
@@ -209,7 +209,6 @@ def _sign(case, attorney, checked, now, *, decision, details, note, resolutions,
         answers=answers,
         answers_hash=fingerprint,
         note=(note or "").strip() or None,
-        come_back_date=come_back_date(details),
     )
     step = STEP_FOR[decision]
     reason = details.get("reason")

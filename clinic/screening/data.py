@@ -26,6 +26,14 @@ class FeeSchedule:
     waiver_percent: int
     reduced_percent: int
 
+    def saved_by(self, basis):
+        """Dollars kept against the full paper fee by a fee waiver or the reduced fee (0 for
+        any other basis, or where this schedule doesn't offer it)."""
+        paid = {"waiver": self.waiver, "reduced": self.reduced}.get(basis)
+        if paid is None or self.full_paper is None:
+            return 0
+        return self.full_paper - paid
+
 
 @dataclass(frozen=True, slots=True)
 class Hold:

@@ -51,6 +51,14 @@ PAGES = {
     ),
     "voter.follow_up": ("coordinator", lambda c: "/voter/follow-up"),
     "admin.possible_duplicates": ("admin", lambda c: "/admin/possible-duplicates"),
+    "board.today_boards": ("volunteer", lambda c: "/board/"),
+    "board.show": ("coordinator", lambda c: f"{c.day_url}/board"),
+    "board.tv": ("volunteer", lambda c: f"{c.day_url}/board/tv"),
+    "reports.index": ("coordinator", lambda c: "/reports/?start=2026-01-01&end=2026-12-31"),
+    "reports.cases": (
+        "coordinator",
+        lambda c: "/reports/cases?start=2026-01-01&end=2026-12-31&figure=checked_in",
+    ),
 }
 
 # Not pages: files and data the pages fetch.
@@ -62,4 +70,7 @@ NOT_PAGES = {
     "voter.checklist_pdf",
     "n400.draft",  # the filled N-400, a PDF
     "n400.final",
+    "board.data",
+    "reports.export_csv",
+    "reports.export_pdf",
 }

@@ -1,0 +1,1 @@
+"""Reports for coordinators and funders: counts, breakdowns, charts, CSV and PDF exports."""
