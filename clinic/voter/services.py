@@ -3,13 +3,13 @@
 Every function that shows or produces anything asks clinic.voter.gate first.
 """
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from clinic import audit
 from clinic.auth.services import ServiceError
 from clinic.cases import machine
-from clinic.cases.models import Case, IntakeSection
+from clinic.cases.models import Case
 from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.extensions import db
@@ -149,19 +149,19 @@ def follow_up(user, today, *, page=1, per_page=50):
     """New citizens not yet registered (nor declining), nearest deadline first: (rows of the
     page as (nearest, case, election, registration), how many in all).
 
-    The gate and the status are tested in SQL; the order needs each state's rules, so one
-    light query reads the case id, state and oath date of everyone waiting, and only the
-    page's cases are loaded, with what their rows show, in three more queries.
+    The gate and the status are tested in SQL; the order needs each state's rules (its next
+    election's deadlines, which Python works out from the rules data), so one light query
+    reads the case id, state and oath date of everyone waiting (clear columns: no answers are
+    decrypted), and only the page's cases are loaded, with what their rows show, in three
+    more queries.
     """
     from clinic.cases.lists import with_rows_shown
     from clinic.filing.models import Milestones
 
-    residence = aliased(IntakeSection)
     waiting = (
         visible_cases_query(user)
         .join(Milestones, Milestones.case_id == Case.id)
         .outerjoin(VoterRegistration, VoterRegistration.case_id == Case.id)
-        .outerjoin(residence, and_(residence.case_id == Case.id, residence.key == "residence"))
         .where(
             Case.stage == Stage.OATH,
             Milestones.oath_on <= today,
@@ -178,15 +178,14 @@ def follow_up(user, today, *, page=1, per_page=50):
             Case.id,
             VoterRegistration.id,
             VoterRegistration.state,
-            residence.answers,
+            Case.home_state,
             Milestones.oath_on,
         )
     ).all()
     elections, nearest, states = {}, {}, {}
-    for case_id, registered, state, answers, oath_on in light:
+    for case_id, registered, state, home_state, oath_on in light:
         if registered is None:  # no record yet: the state from the interview, if Clinic knows it
-            state = (answers or {}).get("state")
-            state = state if state in rules.STATES else None
+            state = home_state if home_state in rules.STATES else None
         states[case_id] = state
         if state and state not in elections:
             elections[state] = next_election(state, today)
