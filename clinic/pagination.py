@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from flask import current_app, request
+from sqlalchemy import func, select
 
 from clinic.converters import PAGE_NUMBER, RECORD_ID
 from clinic.extensions import db
@@ -25,6 +26,16 @@ def page_of(query, per_page=None):
         per_page=per_page or page_size(),
         error_out=False,
     )
+
+
+def rows_page_of(query, per_page=None):
+    """The ?page= page of an ordered select of several columns (rows, not one entity), as a
+    ListPage; a page past the end is empty, with the count."""
+    per_page = per_page or page_size()
+    page = page_number()
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    rows = db.session.execute(query.offset((page - 1) * per_page).limit(per_page)).all()
+    return ListPage(rows, page, per_page, total)
 
 
 def page_number():

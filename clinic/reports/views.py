@@ -20,13 +20,15 @@ from clinic.auth.roles import Role
 from clinic.clock import today, utcnow
 from clinic.extensions import db
 from clinic.packets.pdf import render_pdf
+from clinic.pagination import rows_page_of
 from clinic.reports import charts, exports, figures, services
 from clinic.reports.forms import ReportForm, default_range
 from clinic.reports.policy import report_organization
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 ORGANIZERS = (Role.COORDINATOR, Role.ADMIN)
-CASE_LIST_LIMIT = 500
+# What the list behind a figure keeps from page to page.
+LIST_ARGS = ("start", "end", "organization", "figure", "dimension", "value")
 
 
 def _report_request():
@@ -73,14 +75,13 @@ def cases():
     dimension, value = request.args.get("dimension"), request.args.get("value", "")[:200]
     if scope is None or figure is None or dimension not in services.DRILL_DOWNS:
         abort(404)
-    query = figures.case_ids_query(scope, figure.key, dimension or None, value)
-    rows = db.session.execute(query.limit(CASE_LIST_LIMIT + 1)).all()
+    page = rows_page_of(figures.case_ids_query(scope, figure.key, dimension or None, value))
     return render_template(
         "reports/cases.html",
         form=form,
         figure=figure,
-        rows=rows[:CASE_LIST_LIMIT],
-        more=len(rows) > CASE_LIST_LIMIT,
+        page=page,
+        args={key: request.args[key] for key in LIST_ARGS if key in request.args},
         organization=organization,
         dimension=dimension,
         value=value,

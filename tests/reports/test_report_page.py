@@ -1,5 +1,7 @@
 """The report page: its date range form, who chooses the organization, charts with text."""
 
+import re
+
 from clinic.auth.roles import Role
 from tests.helpers import page_text
 
@@ -46,3 +48,25 @@ def test_charts_are_svg_with_a_text_alternative_and_no_script(login_as, make):
         "Checked in: 1; Screened: 0" in html
     )
     assert "<script" not in html
+
+
+def test_the_cases_behind_a_figure_come_in_pages_keeping_the_figure(make_app):
+    from tests.factories import Factory
+    from tests.helpers import log_in_with
+
+    app = make_app(PAGE_SIZE=2)
+    make = Factory(app)
+    event = make.event("Home Org")
+    for _ in range(5):
+        make.case(event)
+    client = app.test_client()
+    log_in_with(client, make.user(Role.COORDINATOR, organization="Home Org"))
+    url = "/reports/cases?start=2026-01-01&end=2026-12-31&figure=checked_in"
+    first, last = page_text(client.get(url)), page_text(client.get(f"{url}&page=3"))
+    assert "1–2 of 5 cases" in first and "Page 1 of 3" in first
+    assert "figure=checked_in" in first.split("Next page")[0].rsplit("<a", 1)[1]
+    assert "5–5 of 5 cases" in last
+    assert len(re.findall(r'href="/cases/\d+"', first)) == 2
+    assert len(re.findall(r'href="/cases/\d+"', last)) == 1
+    past = page_text(client.get(f"{url}&page=9"))
+    assert "This page is past the last one." in past
