@@ -338,6 +338,16 @@ def _rows(table, **where):
     return [dict(row._mapping) for row in db.session.execute(query)]
 
 
+# What the case keeps in clear from its answers and latest screening (cases.models).
+REPORT_FACTS = (
+    "preferred_language",
+    "home_state",
+    "home_town",
+    "screening_outcome",
+    "screening_codes",
+)
+
+
 def build_cases(rng, people, organization_id, args, now):
     """A case for every applicant, cloned from the demo's screened cases: 2,000 waiting for
     review, a clinic day of 300, new citizens, not-yet and missing-document cases (with their
@@ -405,13 +415,16 @@ def build_cases(rng, people, organization_id, args, now):
                 "updated_at": changed,
                 "version": 1,
                 "documents_missing": 0,
+                **dict.fromkeys(REPORT_FACTS),
+                "screening_codes": " ",
             }
         )
         if stage in by_stage or 10_000 <= index < 10_300:
             source = by_stage.get(stage) or by_stage["in_review"]
             template, sections, run, milestones = rng.choice(source)
             detailed[case_id] = stage
-            case_rows[-1]["documents_missing"] = template["documents_missing"]
+            for column in ("documents_missing", *REPORT_FACTS):
+                case_rows[-1][column] = template[column]
             section_rows += [
                 {**{k: v for k, v in row.items() if k != "id"}, "case_id": case_id}
                 for row in sections

@@ -114,15 +114,20 @@ def come_back_query(user):
     )
     earliest = cast(run.c.earliest_filing_date, String)
     when = func.coalesce(case((Case.stage == Stage.NOT_YET, latest_sign_off)), earliest)
+    # Which cases: by the clear columns on the case (its latest screening's outcome is kept
+    # there), so that only those are joined to their latest screening for its date.
     query = (
         visible_cases_query(user)
-        .join(run, run.c.id == latest_run_id())
         .where(
             or_(
                 Case.stage == Stage.NOT_YET,
-                and_(Case.stage.in_([Stage.INTAKE, Stage.SCREENED]), run.c.outcome == "not_yet"),
+                and_(
+                    Case.stage.in_([Stage.INTAKE, Stage.SCREENED]),
+                    Case.screening_outcome == "not_yet",
+                ),
             )
         )
+        .join(run, run.c.id == latest_run_id())
     )
     return with_rows_shown(query).order_by(when.is_(None), when, Case.id)
 
@@ -142,7 +147,7 @@ def come_back_dates(cases):
             for s in db.session.scalars(
                 select(SignOff)
                 .where(SignOff.id.in_(latest))
-                .options(load_only(SignOff.case_id, SignOff.details))
+                .options(load_only(SignOff.case_id, SignOff.come_back_date))
             )
         }
         if waiting
@@ -152,7 +157,7 @@ def come_back_dates(cases):
     for c in cases:
         sign_off = sign_offs.get(c.id)
         run = runs.get(c.id)
-        dates[c.id] = (sign_off.come_back_on if sign_off else None) or (
+        dates[c.id] = (sign_off.come_back_date if sign_off else None) or (
             run.earliest_filing_date if run else None
         )
     return dates
