@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from clinic.audit import AuditEvent
 from clinic.auth.models import User
 from clinic.cases.models import Applicant, Case, IntakeSection
-from clinic.cases.stages import Stage
+from clinic.cases.stages import AFTER_FILING, Stage
 from clinic.extensions import db
 from clinic.review.models import ReviewClaim, SignOff
 
@@ -26,18 +26,7 @@ COLUMNS = (
     ("done", "Done"),
 )
 DECIDED = frozenset({Stage.APPROVED, Stage.NOT_YET, Stage.REFERRED})
-AFTER_THE_DAY = frozenset(
-    {
-        Stage.CLOSED,
-        Stage.FILED,
-        Stage.BIOMETRICS,
-        Stage.INTERVIEW,
-        Stage.CONTINUED,
-        Stage.DENIED,
-        Stage.OATH,
-        Stage.REGISTERED_TO_VOTE,
-    }
-)
+AFTER_THE_DAY = AFTER_FILING | {Stage.CLOSED}
 
 
 @dataclass(frozen=True)

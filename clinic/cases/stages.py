@@ -41,6 +41,21 @@ class Stage(enum.StrEnum):
         }
 
 
+# The stages of a filed application, from filing to the end of the journey.
+AFTER_FILING = frozenset(
+    {
+        Stage.FILED,
+        Stage.BIOMETRICS,
+        Stage.INTERVIEW,
+        Stage.CONTINUED,
+        Stage.DENIED,
+        Stage.OATH,
+        Stage.REGISTERED_TO_VOTE,
+    }
+)
+# Approved to file, or further along the filing path.
+APPROVED_TO_FILE = AFTER_FILING | {Stage.APPROVED}
+
 _LABELS = {
     Stage.INTAKE: "Intake",
     Stage.SCREENED: "Screened",

@@ -8,7 +8,7 @@ first (where_you_stand); the screening only speaks where no decision overrides i
 
 import datetime
 
-from clinic.cases.stages import Stage
+from clinic.cases.stages import AFTER_FILING, Stage
 from clinic.clock import today
 from clinic.i18n.languages import case_language
 from clinic.i18n.words import N_, say
@@ -50,19 +50,6 @@ BEFORE_FILING = {
 }
 NOT_DECIDED = frozenset({Stage.INTAKE, Stage.SCREENED, Stage.IN_REVIEW})
 APPROVING = frozenset({Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS})
-AFTER_FILING = frozenset(
-    {
-        Stage.FILED,
-        Stage.BIOMETRICS,
-        Stage.INTERVIEW,
-        Stage.CONTINUED,
-        Stage.DENIED,
-        Stage.OATH,
-        Stage.REGISTERED_TO_VOTE,
-    }
-)
-# Approved to file, or further along the filing path: the people whose fee savings count.
-APPROVED_TO_FILE = AFTER_FILING | {Stage.APPROVED}
 # The decision each decided stage rests on; another decision says nothing about that stage.
 STAGE_DECISIONS = {
     Stage.APPROVED: APPROVING,

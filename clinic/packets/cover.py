@@ -2,9 +2,8 @@
 
 from collections import Counter
 
-from clinic.cases.stages import Stage
+from clinic.cases.stages import APPROVED_TO_FILE, Stage
 from clinic.packets.context import (
-    AFTER_FILING,
     APPROVING,
     fees_priced,
     header,
@@ -13,8 +12,6 @@ from clinic.packets.context import (
 from clinic.review.services import latest_sign_off
 from clinic.screening.dates import spoken
 
-# Approved, or further along the filing path: the people whose fee savings count.
-APPROVED_TO_FILE = AFTER_FILING | {Stage.APPROVED}
 STAGE_NEXT_STEP = {
     Stage.INTAKE: "finish the interview",
     Stage.SCREENED: "send to attorney review",

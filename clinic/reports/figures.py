@@ -14,22 +14,12 @@ from sqlalchemy import and_, case, exists, false, func, literal, or_, select, te
 from sqlalchemy.orm import aliased
 
 from clinic.cases.models import Case
-from clinic.cases.stages import Stage
+from clinic.cases.stages import APPROVED_TO_FILE, Stage
 from clinic.events.models import ClinicEvent
 from clinic.filing.models import Milestones
 from clinic.review.models import SignOff
 from clinic.voter.models import VoterRegistration
 
-AFTER_FILING = {
-    Stage.FILED,
-    Stage.BIOMETRICS,
-    Stage.INTERVIEW,
-    Stage.CONTINUED,
-    Stage.DENIED,
-    Stage.OATH,
-    Stage.REGISTERED_TO_VOTE,
-}
-APPROVED_TO_FILE = AFTER_FILING | {Stage.APPROVED}
 # Stages only a case that went to attorney review can be in; a case closed after review also
 # has a sign-off.
 REVIEWED = APPROVED_TO_FILE | {
