@@ -219,8 +219,11 @@ def test_an_unknown_finding_code_matches_no_case_and_says_so(make, volunteer, at
 def screening_codes():
     """Every finding code written in the screening's rules (codes are UPPER_SNAKE strings)."""
     codes = set()
-    for name in ("findings", "paths", "fee", "engine"):
-        tree = ast.parse(Path(f"clinic/screening/{name}.py").read_text())
+    rules = sorted(Path("clinic/screening/findings").glob("*.py"))
+    for path in rules + [
+        Path(f"clinic/screening/{name}.py") for name in ("paths", "fee", "engine")
+    ]:
+        tree = ast.parse(path.read_text())
         codes |= {
             node.value
             for node in ast.walk(tree)
