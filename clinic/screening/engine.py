@@ -1,5 +1,6 @@
 """screen(facts) -> Result: the whole N-400 screening (R13), with the contract's outcome order."""
 
+from clinic.screening.codes import N600_POSSIBLE
 from clinic.screening.data import held_countries, rules_data
 from clinic.screening.dates import add_years
 from clinic.screening.documents import documents_for
@@ -65,7 +66,7 @@ def screen(facts, data=None):
 def outcome(found, earliest, as_of):
     """The contract's precedence: n600, ineligible, refer, not_yet, eligible."""
     severities = {finding.severity for finding in found}
-    if any(finding.code == "N600_POSSIBLE" for finding in found):
+    if any(finding.code == N600_POSSIBLE for finding in found):
         return "n600"
     if "bar" in severities:
         return "ineligible"

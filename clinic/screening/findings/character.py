@@ -3,6 +3,20 @@ record answers that always go to an attorney."""
 
 from datetime import date
 
+from clinic.screening.codes import (
+    CONDITIONAL_BAR,
+    CRIMINAL_HISTORY,
+    DUI,
+    FALSE_CLAIM_CITIZENSHIP,
+    GMC_CONCERN,
+    LPR_LAWFULNESS,
+    MULTIPLE_DUI,
+    PERMANENT_BAR,
+    REMOVAL_HISTORY,
+    REMOVAL_PENDING,
+    TRAFFIC_PATTERN,
+    UNLAWFUL_VOTING,
+)
 from clinic.screening.dates import spoken
 from clinic.screening.findings.context import ATTORNEY, inside_period, period_until
 from clinic.screening.result import Finding
@@ -31,7 +45,7 @@ def permanent_bars(ctx):
     reasons += [PERMANENT_CONCERNS[c] for c in record.other_concerns if c in PERMANENT_CONCERNS]
     if reasons:
         yield Finding(
-            "PERMANENT_BAR",
+            PERMANENT_BAR,
             "bar",
             "; ".join(dict.fromkeys(reasons)) + ": a permanent bar to naturalization. Do not "
             "file. An attorney must advise: filing can lead to removal proceedings.",
@@ -39,7 +53,7 @@ def permanent_bars(ctx):
         )
     if record.removal_proceedings == "pending":
         yield Finding(
-            "REMOVAL_PENDING",
+            REMOVAL_PENDING,
             "bar",
             "Removal proceedings are pending. USCIS cannot approve an N-400 while they last "
             "(INA 318). Do not file; an attorney must advise.",
@@ -81,7 +95,7 @@ def conditional_bars(ctx):
         parts.append(f"{record.jail_days} days in jail after a conviction")
     when = f" The issue leaves the period on {spoken(until)}." if until else ""
     yield Finding(
-        "CONDITIONAL_BAR",
+        CONDITIONAL_BAR,
         "bar",
         f"{'; '.join(parts).capitalize()} in the {ctx.years}-year period: the applicant cannot "
         f"show good moral character now. Do not file; an attorney must advise.{when}",
@@ -104,7 +118,7 @@ def criminal_history(ctx):
     ]
     if record.arrests_or_charges or others:
         yield Finding(
-            "CRIMINAL_HISTORY",
+            CRIMINAL_HISTORY,
             "refer",
             "The applicant has an arrest, charge or conviction on record. Any criminal history "
             "can affect eligibility or lead to removal. An attorney must review certified "
@@ -120,7 +134,7 @@ def dui(ctx):
     if len(inside) >= 2:
         until = period_until(inside[-2], ctx)
         yield Finding(
-            "MULTIPLE_DUI",
+            MULTIPLE_DUI,
             "refer",
             f"{len(inside)} DUI convictions in the {ctx.years}-year period create a presumption "
             f"that the applicant lacks good moral character. {ATTORNEY} The second most recent "
@@ -130,7 +144,7 @@ def dui(ctx):
         )
     elif convictions:
         yield Finding(
-            "DUI",
+            DUI,
             "refer",
             "A DUI conviction is on record. The officer weighs it, more heavily with injury or "
             f"a suspended license. {ATTORNEY}",
@@ -142,35 +156,35 @@ CHARACTER_REFERRALS = (
     # (applies, code, message, rule)
     (
         lambda r: r.traffic_tickets >= 3,
-        "TRAFFIC_PATTERN",
+        TRAFFIC_PATTERN,
         "Three or more traffic tickets. Since August 2025 USCIS weighs habitual traffic offenses "
         f"against good moral character. {ATTORNEY}",
         "R8.5",
     ),
     (
         lambda r: r.false_claim_to_citizenship,
-        "FALSE_CLAIM_CITIZENSHIP",
+        FALSE_CLAIM_CITIZENSHIP,
         "The applicant has claimed to be a U.S. citizen. A false claim can make a person "
         "deportable. Do not file; an attorney must review.",
         "R8.7",
     ),
     (
         lambda r: r.registered_or_voted,
-        "UNLAWFUL_VOTING",
+        UNLAWFUL_VOTING,
         "The applicant registered to vote or voted in a U.S. election. This can make a person "
         "deportable and bar naturalization. Do not file; an attorney must review.",
         "R8.7",
     ),
     (
         lambda r: r.removal_proceedings == "past",
-        "REMOVAL_HISTORY",
+        REMOVAL_HISTORY,
         "The applicant was in removal or deportation proceedings before. An attorney must review "
         "the court records before filing.",
         "R8.7",
     ),
     (
         lambda r: r.lpr_lawfulness_concern,
-        "LPR_LAWFULNESS",
+        LPR_LAWFULNESS,
         "There is a concern about how the green card was obtained. If it was not lawfully "
         f"obtained, filing can lead to removal. {ATTORNEY}",
         "R2.1",
@@ -188,7 +202,7 @@ def character_answers(ctx):
     if concerns:
         words = ", ".join(dict.fromkeys(c.replace("_", " ") for c in concerns))
         yield Finding(
-            "GMC_CONCERN",
+            GMC_CONCERN,
             "refer",
             f"Answers raise a good-moral-character concern ({words}). {ATTORNEY}",
             "R8.3",

@@ -1,5 +1,14 @@
 """What the law asks of a resident: taxes, child support, and Selective Service registration."""
 
+from clinic.screening.codes import (
+    CHILD_SUPPORT_ARREARS,
+    NONRESIDENT_TAX,
+    SELECTIVE_SERVICE_LETTER,
+    SELECTIVE_SERVICE_REGISTER,
+    TAX_PAYMENT_PLAN,
+    TAXES_OWED,
+    TAXES_UNFILED,
+)
 from clinic.screening.dates import add_years, spoken
 from clinic.screening.findings.context import ATTORNEY
 from clinic.screening.paths import MILITARY_PATHS
@@ -9,28 +18,28 @@ OBLIGATION_REFERRALS = (
     # (applies, code, message, rule)
     (
         lambda r: r.taxes == "not_filed",
-        "TAXES_UNFILED",
+        TAXES_UNFILED,
         "Tax returns were not filed. Not filing is an unlawful act that can bar good moral "
         f"character. The returns should be filed first. {ATTORNEY}",
         "R8.3",
     ),
     (
         lambda r: r.taxes == "owed_no_plan",
-        "TAXES_OWED",
+        TAXES_OWED,
         "Taxes are owed with no payment plan. A current IRS or state payment plan is usually "
         f"needed before filing. {ATTORNEY}",
         "R8.3",
     ),
     (
         lambda r: r.taxes == "filed_as_nonresident",
-        "NONRESIDENT_TAX",
+        NONRESIDENT_TAX,
         "The applicant filed taxes as a nonresident. That can mean they gave up U.S. residence, "
         f"or even their green card. {ATTORNEY}",
         "R5.4",
     ),
     (
         lambda r: r.child_support == "arrears",
-        "CHILD_SUPPORT_ARREARS",
+        CHILD_SUPPORT_ARREARS,
         "Child support is unpaid. Willful failure to support children can bar good moral "
         f"character. Bring court orders and payment records. {ATTORNEY}",
         "R8.3",
@@ -46,7 +55,7 @@ def tax_and_support_answers(ctx):
             yield Finding(code, "refer", message, rule)
     if record.taxes == "owed_with_plan":
         yield Finding(
-            "TAX_PAYMENT_PLAN",
+            TAX_PAYMENT_PLAN,
             "info",
             "Taxes are owed under a current payment plan. This is usually acceptable: bring "
             "the installment agreement, proof of payments and IRS transcripts.",
@@ -69,7 +78,7 @@ def selective_service(ctx):
         return
     if ctx.filing_date < add_years(birth, 26):
         yield Finding(
-            "SELECTIVE_SERVICE_REGISTER",
+            SELECTIVE_SERVICE_REGISTER,
             "action",
             "The applicant is a man under 26 who has not registered with the Selective "
             "Service. He must register (at sss.gov or the post office) before filing, and "
@@ -80,7 +89,7 @@ def selective_service(ctx):
     safe = add_years(birth, 26 + ctx.years)
     if ctx.filing_date < safe:
         yield Finding(
-            "SELECTIVE_SERVICE_LETTER",
+            SELECTIVE_SERVICE_LETTER,
             "refer",
             f"The applicant is a man who lived in the U.S. between 18 and 26 and never "
             f"registered with the Selective Service. Filing before {spoken(safe)} needs a "

@@ -1,6 +1,13 @@
 """The other findings: citizenship through a parent, the waits, country holds, the N-648 and
 military paths, and the English exemption."""
 
+from clinic.screening.codes import (
+    COUNTRY_HOLD,
+    DISABILITY_EXCEPTION,
+    ENGLISH_EXEMPT,
+    MILITARY_PATH,
+    N600_POSSIBLE,
+)
 from clinic.screening.dates import add_years
 from clinic.screening.paths import MILITARY_PATHS
 from clinic.screening.result import Finding
@@ -11,7 +18,7 @@ def n600_possible(ctx):
     parents = ctx.facts.parents
     if parents.citizen_parent_before_18 or parents.born_abroad_to_citizen:
         yield Finding(
-            "N600_POSSIBLE",
+            N600_POSSIBLE,
             "refer",
             "A parent was or became a U.S. citizen before the applicant turned 18, or the "
             "applicant was born abroad to a citizen parent. The applicant may already be a "
@@ -33,7 +40,7 @@ def country_hold(ctx, held):
     matches = [code for code in ctx.facts.person.nationalities if code in held]
     if matches:
         yield Finding(
-            "COUNTRY_HOLD",
+            COUNTRY_HOLD,
             "refer",
             f"The applicant is a national of {', '.join(dict.fromkeys(matches))}, a country "
             f"on USCIS's adjudication-hold list. USCIS is holding these applications and may "
@@ -46,7 +53,7 @@ def disability_and_military(ctx):
     """R9.4 and R3.5-R3.6: an N-648, or a military path, needs specialised review."""
     if ctx.facts.disability_exception:
         yield Finding(
-            "DISABILITY_EXCEPTION",
+            DISABILITY_EXCEPTION,
             "refer",
             "The applicant will ask to be excused from the English and civics tests for a "
             "disability (Form N-648). Since June 2025 the doctor must explain how the condition "
@@ -56,7 +63,7 @@ def disability_and_military(ctx):
     military = sorted(ctx.applicable & MILITARY_PATHS)
     if military:
         yield Finding(
-            "MILITARY_PATH",
+            MILITARY_PATH,
             "refer",
             f"A military path (INA {' and '.join(military)}) applies. These paths have their "
             f"own forms and no fee; refer to an attorney who knows military naturalization.",
@@ -82,7 +89,7 @@ def english_finding(exemption):
         else "but still takes the civics test"
     )
     yield Finding(
-        "ENGLISH_EXEMPT",
+        ENGLISH_EXEMPT,
         "info",
         f"The applicant qualifies for the {exemption} exemption: no English test, {civics}, "
         f"in their own language with an interpreter they bring.",

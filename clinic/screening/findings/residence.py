@@ -1,5 +1,14 @@
 """Residence findings: physical presence near the line, long trips, conditional green cards."""
 
+from clinic.screening.codes import (
+    CONDITIONS_NOT_REMOVED,
+    CONDITIONS_PENDING,
+    PHYSICAL_PRESENCE_MARGIN,
+    TRIP_BORDERLINE,
+    TRIP_OVER_180,
+    TRIP_OVER_365,
+    TRIP_PATTERN,
+)
 from clinic.screening.dates import add_months, add_years, spoken
 from clinic.screening.findings.context import ATTORNEY, plural
 from clinic.screening.result import Finding
@@ -20,7 +29,7 @@ def presence_margin(ctx):
     presence = ctx.presence
     if presence is not None and presence.required <= presence.days < presence.required + 10:
         yield Finding(
-            "PHYSICAL_PRESENCE_MARGIN",
+            PHYSICAL_PRESENCE_MARGIN,
             "refer",
             f"Physical presence on {spoken(ctx.filing_date)} is {presence.days} days, only "
             f"{presence.days - presence.required} above the {presence.required} needed. Every "
@@ -35,7 +44,7 @@ def trips(ctx):
     borderline = [t for t in in_period if 178 <= t.days <= 180 or 362 <= t.days <= 368]
     if borderline:
         yield Finding(
-            "TRIP_BORDERLINE",
+            TRIP_BORDERLINE,
             "refer",
             f"{plural(borderline, 'A trip', 'Trips')} of {_trip_words(borderline)} "
             f"{plural(borderline, 'is', 'are')} within a few days of the 180-day or one-year "
@@ -46,7 +55,7 @@ def trips(ctx):
     if over_180:
         until = max(add_months(add_years(t.returned, ctx.years - 1), 6) for t in over_180)
         yield Finding(
-            "TRIP_OVER_180",
+            TRIP_OVER_180,
             "refer",
             f"{plural(over_180, 'A trip', 'Trips')} of {_trip_words(over_180)} "
             f"{plural(over_180, 'is', 'are')} more than six months. USCIS presumes "
@@ -64,7 +73,7 @@ def trips(ctx):
             else "The filing date above already starts the period again after it, and"
         )
         yield Finding(
-            "TRIP_OVER_365",
+            TRIP_OVER_365,
             "refer",
             f"{plural(over_365, 'A trip', 'Trips')} of {_trip_words(over_365)} lasted a year "
             f"or more: continuous residence was broken. {effect} part of the absence may "
@@ -74,7 +83,7 @@ def trips(ctx):
     long_ones = [t for t in in_period if t.days >= 150]
     if len(long_ones) >= 3:
         yield Finding(
-            "TRIP_PATTERN",
+            TRIP_PATTERN,
             "refer",
             f"{len(long_ones)} trips of 150 days or more in the period. Repeated long absences "
             f"can make USCIS question continuous residence, or whether the applicant still "
@@ -90,7 +99,7 @@ def conditions(ctx):
         return
     if residence.conditions_petition == "pending":
         yield Finding(
-            "CONDITIONS_PENDING",
+            CONDITIONS_PENDING,
             "info",
             "The applicant has a 2-year conditional green card and the petition to remove "
             "the conditions (I-751 or I-829) is pending. They may file; the conditions must be "
@@ -99,7 +108,7 @@ def conditions(ctx):
         )
     elif residence.conditions_petition != "approved":
         yield Finding(
-            "CONDITIONS_NOT_REMOVED",
+            CONDITIONS_NOT_REMOVED,
             "refer",
             "The applicant has a 2-year conditional green card and the petition to remove the "
             "conditions was filed late, not filed, or nobody knows. " + ATTORNEY,
