@@ -6,7 +6,7 @@ from pathlib import Path
 
 from clinic.cases.policy import SENSITIVE_FINDINGS
 from clinic.packets.context import BEFORE_FILING
-from clinic.review.services import FINDING_NAMES, FINDING_SECTIONS
+from clinic.review.findings import FINDING_NAMES, FINDING_SECTIONS
 from clinic.screening import codes
 from clinic.screening.documents import LABELS
 

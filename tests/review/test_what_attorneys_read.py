@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from clinic.extensions import db
+from clinic.review.findings import FINDING_NAMES
 from clinic.review.models import SignOffVoid
-from clinic.review.services import FINDING_NAMES
 from clinic.screening import codes
 from tests.helpers import page_text
 from tests.intake.answers import complete_interview, n400_interview, post_section
