@@ -82,6 +82,17 @@ def incomplete_sections(case):
     ]
 
 
+def why_not_complete(case):
+    """Why the interview can't be finished (or sent to review) yet, or None: the stage
+    machine's INTAKE_COMPLETE requirement (registered by the intake blueprint)."""
+    missing = incomplete_sections(case)
+    if missing:
+        return "Finish these sections first: " + ", ".join(s.title for s in missing) + "."
+    if case.latest_screening is None:
+        return "The case has not been screened yet."
+    return None
+
+
 def save_section(case, key, data, version, *, by, now, today):
     """Store a section's answers (a validated form's data) and re-screen the case.
 

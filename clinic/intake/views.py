@@ -7,7 +7,7 @@ from clinic import audit
 from clinic.auth.decorators import roles_required
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
-from clinic.cases import policy
+from clinic.cases import machine, policy
 from clinic.cases.views import editable_case_or_404
 from clinic.clock import today, utcnow
 from clinic.forms import show_service_error
@@ -18,6 +18,12 @@ from clinic.templating import sentence
 
 bp = Blueprint("intake", __name__, url_prefix="/cases/<int:case_id>/intake")
 INTAKE_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+
+
+@bp.record_once
+def _register_stage_requirements(state):
+    """The stage machine asks the interview whether it is complete (it imports no feature)."""
+    machine.requirement(machine.INTAKE_COMPLETE, services.why_not_complete)
 
 
 def _next_section(key):
