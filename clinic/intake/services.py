@@ -7,7 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from clinic import audit
 from clinic.auth.services import ServiceError
 from clinic.cases.models import IntakeSection, ScreeningRun
-from clinic.cases.search import normalize_a_number, normalize_phone, tokens_column
+from clinic.cases.names import normalize_a_number, normalize_phone, tokens_column
 from clinic.cases.services import a_number_problem
 from clinic.cases.stages import Stage
 from clinic.extensions import db
