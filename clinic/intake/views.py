@@ -101,15 +101,7 @@ def _save(case, section, form):
             today=today(),
         )
     except services.StaleVersion:
-        return render_template(
-            "intake/conflict.html",
-            case=case,
-            section=section,
-            form=form,
-            stored=services.stored_answers(case, section.key),
-            labels=_labels(form),
-            answer_text=display.answer_text,
-        ), 409
+        return _conflict(case, section, form)
     except ServiceError as error:
         show_service_error(form, error)
         return None
@@ -118,6 +110,20 @@ def _save(case, section, form):
     if following is None:
         return redirect(url_for("cases.show", case_id=case.id))
     return redirect(url_for("intake.section", case_id=case.id, key=following))
+
+
+def _conflict(case, section, form):
+    """The 409 page: the case changed since the form was loaded, so nothing was saved; the
+    answers typed are shown beside those stored now."""
+    return render_template(
+        "intake/conflict.html",
+        case=case,
+        section=section,
+        form=form,
+        stored=services.stored_answers(case, section.key),
+        labels=_labels(form),
+        answer_text=display.answer_text,
+    ), 409
 
 
 @bp.route("/<key>", methods=["GET", "POST"])
