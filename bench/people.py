@@ -33,14 +33,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from clinic import create_app  # noqa: E402
-from clinic.cases.search import (  # noqa: E402
+from clinic.cases.names import (  # noqa: E402
     add_word_keys,
-    find_people,
     name_words,
     stored_words,
     tokens_column,
     word_keys,
 )
+from clinic.cases.search import find_people  # noqa: E402
 from clinic.extensions import db  # noqa: E402
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

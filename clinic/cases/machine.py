@@ -2,7 +2,8 @@
 
 Each transition says where it may start, who may make it, and what it requires; making one
 writes an audit event in the same transaction. Views and services call `move()`; nothing else
-assigns `case.stage`.
+assigns `case.stage`. What a step requires is named here and checked by the feature that knows
+(the interview registers INTAKE_COMPLETE with `requirement()`), so this module imports none.
 """
 
 from dataclasses import dataclass
@@ -42,21 +43,30 @@ class Transition:
     target: Stage
     roles: frozenset
     label: str
-    requires: object = None  # callable(case) -> reason it can't happen yet, or None
+    requires: str | None = None  # a requirement's name (see requirement())
     via: str | None = None  # a service that must make this move (not the generic form)
     needs_reason: bool = False
     also_via: frozenset = frozenset()  # other services that may make it as well
 
 
-def _intake_complete(case):
-    from clinic.intake.services import incomplete_sections
+# Requirements: {name: check(case) -> the reason the step can't happen yet, or None}.
+INTAKE_COMPLETE = "intake_complete"  # every section the screening needs, and a screening
+REQUIREMENTS = {}
 
-    missing = incomplete_sections(case)
-    if missing:
-        return "Finish these sections first: " + ", ".join(s.title for s in missing) + "."
-    if case.latest_screening is None:
-        return "The case has not been screened yet."
-    return None
+
+def requirement(name, check):
+    """Register the check behind requirement `name` (a feature does, when its blueprint is
+    registered): the machine then refuses a step that requires it while check(case) says why."""
+    REQUIREMENTS[name] = check
+
+
+def _unmet(transition, case):
+    if transition.requires is None:
+        return None
+    check = REQUIREMENTS.get(transition.requires)
+    if check is None:  # never allow a step because nobody registered what it requires
+        raise LookupError(f"Nothing checks the requirement {transition.requires!r}.")
+    return check(case)
 
 
 OPEN = frozenset(stage for stage in Stage if stage.is_open)
@@ -68,7 +78,7 @@ TRANSITIONS = (
         Stage.SCREENED,
         STAFF,
         "Finish intake",
-        requires=_intake_complete,
+        requires=INTAKE_COMPLETE,
     ),
     Transition(
         "send_to_review",
@@ -76,7 +86,7 @@ TRANSITIONS = (
         Stage.IN_REVIEW,
         STAFF,
         "Send to attorney review",
-        requires=_intake_complete,
+        requires=INTAKE_COMPLETE,
     ),
     Transition(
         "reopen_intake",
@@ -210,7 +220,7 @@ def check(case, name, *, by, reason=None, via=None):
         )
     if transition.needs_reason and not (reason or "").strip():
         raise TransitionRefused("Say why.")
-    problem = transition.requires(case) if transition.requires else None
+    problem = _unmet(transition, case)
     if problem:
         raise TransitionRefused(problem)
     return transition

@@ -1,23 +1,24 @@
 """Who may see and change which case, and who may see its sensitive answers."""
 
 from clinic.auth.roles import Role
+from clinic.screening import codes
 
 # Findings that reveal record answers: shown in full only to those who may see those answers.
 SENSITIVE_FINDINGS = frozenset(
     {
-        "PERMANENT_BAR",
-        "REMOVAL_PENDING",
-        "CONDITIONAL_BAR",
-        "CRIMINAL_HISTORY",
-        "DUI",
-        "MULTIPLE_DUI",
-        "TRAFFIC_PATTERN",
-        "CHILD_SUPPORT_ARREARS",
-        "FALSE_CLAIM_CITIZENSHIP",
-        "UNLAWFUL_VOTING",
-        "REMOVAL_HISTORY",
-        "LPR_LAWFULNESS",
-        "GMC_CONCERN",
+        codes.PERMANENT_BAR,
+        codes.REMOVAL_PENDING,
+        codes.CONDITIONAL_BAR,
+        codes.CRIMINAL_HISTORY,
+        codes.DUI,
+        codes.MULTIPLE_DUI,
+        codes.TRAFFIC_PATTERN,
+        codes.CHILD_SUPPORT_ARREARS,
+        codes.FALSE_CLAIM_CITIZENSHIP,
+        codes.UNLAWFUL_VOTING,
+        codes.REMOVAL_HISTORY,
+        codes.LPR_LAWFULNESS,
+        codes.GMC_CONCERN,
     }
 )
 

@@ -9,12 +9,8 @@ from clinic.auth.models import Organization
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
 from clinic.cases.models import Applicant, Case, PossibleDuplicate
-from clinic.cases.search import (
-    find_people,
-    normalize_a_number,
-    normalize_phone,
-    tokens_column,
-)
+from clinic.cases.names import normalize_a_number, normalize_phone, tokens_column
+from clinic.cases.search import find_people
 from clinic.cases.stages import Stage
 from clinic.events.models import EventStaff
 from clinic.extensions import db

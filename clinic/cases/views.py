@@ -20,6 +20,7 @@ from clinic.intake import services as intake
 from clinic.pagination import page_of
 from clinic.review import changes
 from clinic.review import services as review
+from clinic.review.history import case_history
 from clinic.voter import gate as voter_gate
 from clinic.web import flash_refusal
 
@@ -77,7 +78,7 @@ def show(case_id):
         case=case,
         latest=latest,
         status=intake.section_status(case),
-        history=review.case_history(case),
+        history=case_history(case),
         sign_off=review.latest_sign_off(case),
         changed_questions=changes.changed_questions,
         steps=machine.available(case, current_user),

@@ -16,6 +16,7 @@ from clinic.extensions import db
 from clinic.intake.services import save_section
 from clinic.review import services as review
 from clinic.review.models import Decision
+from clinic.screening import codes
 
 
 def years_ago(today, years, days=0):
@@ -310,14 +311,14 @@ def seed_decisions(event, attorney, password, now):
     plans = [
         ("eligible", Decision.APPROVE, {}),
         (
-            "TRIP_OVER_180",
+            codes.TRIP_OVER_180,
             Decision.APPROVE_WITH_CONDITIONS,
             {"conditions": ["TRIP_TIES_EVIDENCE", "TAX_TRANSCRIPTS"]},
         ),
-        ("MULTIPLE_DUI", Decision.REFER, {"referred_to": "Greater Boston Legal Services"}),
-        ("CRIMINAL_HISTORY", Decision.REFER, {"referred_to": "Community Legal Aid"}),
+        (codes.MULTIPLE_DUI, Decision.REFER, {"referred_to": "Greater Boston Legal Services"}),
+        (codes.CRIMINAL_HISTORY, Decision.REFER, {"referred_to": "Community Legal Aid"}),
         (
-            "TAXES_UNFILED",
+            codes.TAXES_UNFILED,
             Decision.NEEDS_INFO,
             {"questions": "Which years were not filed? Has an accountant been contacted?"},
         ),

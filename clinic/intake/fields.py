@@ -13,7 +13,7 @@ from wtforms.utils import unset_value
 from wtforms.validators import ValidationError
 from wtforms.widgets import TextInput
 
-from clinic.cases.search import normalize_a_number
+from clinic.cases.names import normalize_a_number
 from clinic.clock import today
 
 MAX_ROWS = 100  # rows per list (trips, addresses…): more is a forged post or a runaway click

@@ -15,7 +15,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Email, Length, Optional, ValidationError
 
-from clinic.cases.search import normalize_a_number
+from clinic.cases.names import normalize_a_number
 from clinic.cases.services import a_number_problem
 from clinic.i18n.languages import LanguageField
 from clinic.intake.basics import (

@@ -7,7 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from clinic import audit
 from clinic.auth.services import ServiceError
 from clinic.cases.models import IntakeSection, ScreeningRun
-from clinic.cases.search import normalize_a_number, normalize_phone, tokens_column
+from clinic.cases.names import normalize_a_number, normalize_phone, tokens_column
 from clinic.cases.services import a_number_problem
 from clinic.cases.stages import Stage
 from clinic.extensions import db
@@ -80,6 +80,17 @@ def incomplete_sections(case):
         for section, missing, saved in section_status(case)
         if section.required_for_screening and (missing or not saved)
     ]
+
+
+def why_not_complete(case):
+    """Why the interview can't be finished (or sent to review) yet, or None: the stage
+    machine's INTAKE_COMPLETE requirement (registered by the intake blueprint)."""
+    missing = incomplete_sections(case)
+    if missing:
+        return "Finish these sections first: " + ", ".join(s.title for s in missing) + "."
+    if case.latest_screening is None:
+        return "The case has not been screened yet."
+    return None
 
 
 def save_section(case, key, data, version, *, by, now, today):

@@ -7,7 +7,7 @@ from clinic import audit
 from clinic.auth.decorators import roles_required
 from clinic.auth.roles import Role
 from clinic.auth.services import ServiceError
-from clinic.cases import policy
+from clinic.cases import machine, policy
 from clinic.cases.views import editable_case_or_404
 from clinic.clock import today, utcnow
 from clinic.forms import show_service_error
@@ -18,6 +18,12 @@ from clinic.templating import sentence
 
 bp = Blueprint("intake", __name__, url_prefix="/cases/<int:case_id>/intake")
 INTAKE_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
+
+
+@bp.record_once
+def _register_stage_requirements(state):
+    """The stage machine asks the interview whether it is complete (it imports no feature)."""
+    machine.requirement(machine.INTAKE_COMPLETE, services.why_not_complete)
 
 
 def _next_section(key):
@@ -95,15 +101,7 @@ def _save(case, section, form):
             today=today(),
         )
     except services.StaleVersion:
-        return render_template(
-            "intake/conflict.html",
-            case=case,
-            section=section,
-            form=form,
-            stored=services.stored_answers(case, section.key),
-            labels=_labels(form),
-            answer_text=display.answer_text,
-        ), 409
+        return _conflict(case, section, form)
     except ServiceError as error:
         show_service_error(form, error)
         return None
@@ -112,6 +110,20 @@ def _save(case, section, form):
     if following is None:
         return redirect(url_for("cases.show", case_id=case.id))
     return redirect(url_for("intake.section", case_id=case.id, key=following))
+
+
+def _conflict(case, section, form):
+    """The 409 page: the case changed since the form was loaded, so nothing was saved; the
+    answers typed are shown beside those stored now."""
+    return render_template(
+        "intake/conflict.html",
+        case=case,
+        section=section,
+        form=form,
+        stored=services.stored_answers(case, section.key),
+        labels=_labels(form),
+        answer_text=display.answer_text,
+    ), 409
 
 
 @bp.route("/<key>", methods=["GET", "POST"])

@@ -15,6 +15,13 @@ from clinic.i18n.words import N_, say
 from clinic.packets.applicant_words import document_words, fee_words
 from clinic.review.models import Decision
 from clinic.review.services import latest_sign_off
+from clinic.screening.codes import (
+    CONDITIONS_PENDING,
+    ENGLISH_EXEMPT,
+    FEE_INFO_MISSING,
+    SELECTIVE_SERVICE_REGISTER,
+    TAX_PAYMENT_PLAN,
+)
 from clinic.screening.data import fee_schedule, rules_data
 from clinic.screening.dates import spoken
 from clinic.templating import local_datetime
@@ -37,16 +44,16 @@ NO_DATE = frozenset({"ineligible", "n600"})
 NOT_FINISHED = say("Your interview is not finished yet. The clinic will tell you what comes next.")
 ATTORNEY_WILL_REVIEW = say("The clinic's attorney will review your answers before you apply.")
 BEFORE_FILING = {
-    "SELECTIVE_SERVICE_REGISTER": say(
+    SELECTIVE_SERVICE_REGISTER: say(
         "Register with the Selective Service (sss.gov or any post office) and keep the "
         "registration number."
     ),
-    "TAX_PAYMENT_PLAN": say("Keep paying your tax payment plan every month."),
-    "CONDITIONS_PENDING": say(
+    TAX_PAYMENT_PLAN: say("Keep paying your tax payment plan every month."),
+    CONDITIONS_PENDING: say(
         "Keep the receipt for your petition to remove conditions (I-751 or I-829)."
     ),
-    "FEE_INFO_MISSING": say("Bring proof of your household income: you may pay less or nothing."),
-    "ENGLISH_EXEMPT": say("You may take the interview in your language: bring an interpreter."),
+    FEE_INFO_MISSING: say("Bring proof of your household income: you may pay less or nothing."),
+    ENGLISH_EXEMPT: say("You may take the interview in your language: bring an interpreter."),
 }
 NOT_DECIDED = frozenset({Stage.INTAKE, Stage.SCREENED, Stage.IN_REVIEW})
 APPROVING = frozenset({Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS})

@@ -18,8 +18,9 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from clinic.clock import today
 from clinic.forms import ClinicForm
 from clinic.intake.fields import DateField
+from clinic.review.findings import FINDING_NAMES
 from clinic.review.models import Decision
-from clinic.review.services import FINDING_NAMES, RESOLUTIONS
+from clinic.review.services import RESOLUTIONS
 from clinic.templating import OUTCOMES
 
 

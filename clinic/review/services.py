@@ -21,7 +21,6 @@ from clinic.extensions import db
 from clinic.intake.answers import all_answers
 from clinic.intake.answers import answers_hash as answers_fingerprint
 from clinic.review.changes import changed_answers, changed_n400_answers
-from clinic.review.history import case_history
 from clinic.review.models import Decision, ReviewClaim, SignOff, SignOffVoid
 from clinic.templating import local_time
 
@@ -308,84 +307,6 @@ def void_if_answers_changed(case, run, *, by, now):
         machine.move(case, "void_sign_off", by=None, now=now, via=machine.REVIEW)
     return void
 
-
-# Which interview sections hold the answers behind each finding.
-FINDING_SECTIONS = {
-    "N600_POSSIBLE": ("parents",),
-    "UNDER_18": ("contact",),
-    "RESIDENCE_TIME": ("green_card", "trips"),
-    "MARRIAGE_TIME": ("marriage",),
-    "STATE_RESIDENCE": ("residence",),
-    "PHYSICAL_PRESENCE": ("trips",),
-    "PHYSICAL_PRESENCE_MARGIN": ("trips",),
-    "TRIP_BORDERLINE": ("trips",),
-    "TRIP_OVER_180": ("trips",),
-    "TRIP_OVER_365": ("trips",),
-    "TRIP_PATTERN": ("trips",),
-    "CONDITIONS_PENDING": ("green_card",),
-    "CONDITIONS_NOT_REMOVED": ("green_card",),
-    "SELECTIVE_SERVICE_REGISTER": ("military",),
-    "SELECTIVE_SERVICE_LETTER": ("military",),
-    "COUNTRY_HOLD": ("contact",),
-    "DISABILITY_EXCEPTION": ("disability",),
-    "MILITARY_PATH": ("military",),
-    "ENGLISH_EXEMPT": ("contact", "green_card"),
-    "FEE_INFO_MISSING": ("household",),
-    "TAXES_UNFILED": ("taxes",),
-    "TAXES_OWED": ("taxes",),
-    "TAX_PAYMENT_PLAN": ("taxes",),
-    "NONRESIDENT_TAX": ("taxes",),
-}
-
-
-# Every finding code the screening gives (clinic/screening: findings.py, paths.py, fee.py) and
-# its name for the queue's filter; tests check the list against the screening's rules.
-FINDING_NAMES = {
-    "N600_POSSIBLE": "May already be a citizen (N-600)",
-    "UNDER_18": "Under 18",
-    "RESIDENCE_TIME": "Not yet a resident long enough",
-    "MARRIAGE_TIME": "Not yet married to a citizen long enough",
-    "STATE_RESIDENCE": "Not yet in the state long enough",
-    "PHYSICAL_PRESENCE": "Not enough days in the U.S.",
-    "PHYSICAL_PRESENCE_MARGIN": "Days in the U.S. only just enough",
-    "TRIP_BORDERLINE": "A trip close to 180 days or a year",
-    "TRIP_OVER_180": "A trip over 180 days",
-    "TRIP_OVER_365": "A trip of a year or more",
-    "TRIP_PATTERN": "Repeated long trips",
-    "CONDITIONS_PENDING": "Petition to remove conditions pending",
-    "CONDITIONS_NOT_REMOVED": "Conditions on the green card not removed",
-    "SELECTIVE_SERVICE_REGISTER": "Must register with the Selective Service",
-    "SELECTIVE_SERVICE_LETTER": "Never registered with the Selective Service",
-    "PERMANENT_BAR": "Permanent bar",
-    "CONDITIONAL_BAR": "Record bars filing for now",
-    "REMOVAL_PENDING": "Removal proceedings pending",
-    "REMOVAL_HISTORY": "Removal proceedings in the past",
-    "CRIMINAL_HISTORY": "Arrest, charge or conviction",
-    "DUI": "A DUI conviction",
-    "MULTIPLE_DUI": "Two or more DUI convictions",
-    "TRAFFIC_PATTERN": "Three or more traffic tickets",
-    "FALSE_CLAIM_CITIZENSHIP": "Claimed to be a U.S. citizen",
-    "UNLAWFUL_VOTING": "Registered or voted",
-    "LPR_LAWFULNESS": "How the green card was obtained",
-    "GMC_CONCERN": "Other good-moral-character concern",
-    "CHILD_SUPPORT_ARREARS": "Behind on child support",
-    "TAXES_UNFILED": "Tax returns not filed",
-    "TAXES_OWED": "Taxes owed, no payment plan",
-    "TAX_PAYMENT_PLAN": "Taxes owed, with a payment plan",
-    "NONRESIDENT_TAX": "Filed taxes as a nonresident",
-    "COUNTRY_HOLD": "Country on the USCIS hold list",
-    "DISABILITY_EXCEPTION": "Disability exception (N-648)",
-    "MILITARY_PATH": "Military path",
-    "ENGLISH_EXEMPT": "Exempt from the English test",
-    "FEE_INFO_MISSING": "Household and income missing (fee)",
-}
-
-
-def sections_behind(code):
-    return FINDING_SECTIONS.get(code, ("character",))
-
-
-__all__ = ["case_history"]  # the case page reads the history from here
 
 # Decisions an attorney may sign again as they were, once they have read what changed.
 RECONFIRMABLE = frozenset({Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS})

@@ -17,9 +17,9 @@ from clinic.intake.answers import all_answers, answers_hash
 from clinic.intake.sections import SECTIONS
 from clinic.pagination import page_of
 from clinic.review import changes, services
+from clinic.review.findings import FINDING_NAMES, sections_behind
 from clinic.review.forms import QueueFilterForm, ReconfirmForm, decision_form
 from clinic.review.models import Decision
-from clinic.review.services import FINDING_NAMES
 from clinic.web import flash_refusal
 
 bp = Blueprint("review", __name__, url_prefix="/review")
@@ -97,7 +97,7 @@ def _page(case, reconfirm_form=None):
         "answers": {s.key: display.section_answers(s.key, answers[s.key]) for s in SECTIONS},
         "sections": SECTIONS,
         "section_title": display.section_title,
-        "sections_behind": services.sections_behind,
+        "sections_behind": sections_behind,
         "claim": services.live_claim(case, utcnow()),
         "sign_off": sign_off,
         "void_changes": changes.shown_changes(sign_off.void.changes)

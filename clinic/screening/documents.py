@@ -1,5 +1,6 @@
 """R12: the documents to bring, each with why it is needed."""
 
+from clinic.screening.codes import LONG_TRIPS, N600_POSSIBLE, SELECTIVE_SERVICE
 from clinic.screening.paths import MILITARY_PATHS
 from clinic.screening.result import Document
 
@@ -35,8 +36,6 @@ LABELS = {
     "NAME_CHANGE_RECORDS": "The marriage certificate, divorce decree or court order that "
     "changed the name",
 }
-LONG_TRIP_CODES = frozenset({"TRIP_OVER_180", "TRIP_OVER_365", "TRIP_BORDERLINE", "TRIP_PATTERN"})
-SELECTIVE_SERVICE_CODES = frozenset({"SELECTIVE_SERVICE_REGISTER", "SELECTIVE_SERVICE_LETTER"})
 
 
 def documents_for(facts, path, fee, codes):
@@ -44,7 +43,7 @@ def documents_for(facts, path, fee, codes):
     record, marriage = facts.record, facts.marriage
     married = marriage.status == "married"
     spouse_path = path in ("319a", "319b")
-    long_trips = bool(codes & LONG_TRIP_CODES)
+    long_trips = bool(codes & LONG_TRIPS)
     man_registering = (
         facts.person.sex == "male"
         and facts.selective_service.registered
@@ -85,7 +84,7 @@ def documents_for(facts, path, fee, codes):
         ),
         (
             "SELECTIVE_SERVICE_LETTER",
-            bool(codes & SELECTIVE_SERVICE_CODES) or man_registering,
+            bool(codes & SELECTIVE_SERVICE) or man_registering,
             "a man who had to register with the Selective Service",
         ),
         ("TRIP_TIES_EVIDENCE", long_trips, "a trip of 6 months or more"),
@@ -94,7 +93,7 @@ def documents_for(facts, path, fee, codes):
         ("INCOME_EVIDENCE", fee.basis == "reduced", "asking for the reduced fee"),
         ("N648", facts.disability_exception, "asking for the disability exception"),
         ("MILITARY_RECORDS", facts.military.served, "military service"),
-        ("PARENT_CITIZENSHIP_RECORDS", "N600_POSSIBLE" in codes, "a parent who is a citizen"),
+        ("PARENT_CITIZENSHIP_RECORDS", N600_POSSIBLE in codes, "a parent who is a citizen"),
         ("NAME_CHANGE_RECORDS", facts.person.name_changed, "a name that differs from the card"),
     )
     return tuple(Document(code, LABELS[code], why) for code, needed, why in wanted if needed)

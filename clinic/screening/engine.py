@@ -1,10 +1,13 @@
 """screen(facts) -> Result: the whole N-400 screening (R13), with the contract's outcome order."""
 
-from clinic.screening import findings as rules
+from clinic.screening.codes import N600_POSSIBLE
 from clinic.screening.data import held_countries, rules_data
 from clinic.screening.dates import add_years
 from clinic.screening.documents import documents_for
 from clinic.screening.fee import fee_finding, fee_for
+from clinic.screening.findings import RULES
+from clinic.screening.findings.context import Context
+from clinic.screening.findings.other import country_hold, english_exemption, english_finding, waits
 from clinic.screening.paths import (
     PATH_ORDER,
     PERIOD_YEARS,
@@ -24,7 +27,7 @@ def screen(facts, data=None):
     filing_date = max(facts.as_of, best.earliest)
     years = PERIOD_YEARS[best.path]
     presence = presence_report(best.path, filing_date, facts, absences)
-    ctx = rules.Context(
+    ctx = Context(
         facts=facts,
         path=best.path,
         years=years,
@@ -33,13 +36,13 @@ def screen(facts, data=None):
         applicable=frozenset(dates),
         presence=presence,
     )
-    exemption = rules.english_exemption(facts, filing_date)
+    exemption = english_exemption(facts, filing_date)
     fee = fee_for(facts, best.path, filing_date, data)
 
-    found = [finding for rule in rules.RULES for finding in rule(ctx)]
-    found += rules.waits(ctx, best.binding, facts.as_of)
-    found += rules.country_hold(ctx, held_countries(data, facts.as_of))
-    found += rules.english_finding(exemption)
+    found = [finding for rule in RULES for finding in rule(ctx)]
+    found += waits(ctx, best.binding, facts.as_of)
+    found += country_hold(ctx, held_countries(data, facts.as_of))
+    found += english_finding(exemption)
     found += fee_finding(fee)
     found.sort(key=lambda finding: finding.sort_key())
     codes = {finding.code for finding in found}
@@ -63,7 +66,7 @@ def screen(facts, data=None):
 def outcome(found, earliest, as_of):
     """The contract's precedence: n600, ineligible, refer, not_yet, eligible."""
     severities = {finding.severity for finding in found}
-    if any(finding.code == "N600_POSSIBLE" for finding in found):
+    if any(finding.code == N600_POSSIBLE for finding in found):
         return "n600"
     if "bar" in severities:
         return "ineligible"

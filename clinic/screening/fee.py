@@ -1,5 +1,6 @@
 """R11: the N-400 fee, reduced fee or fee waiver, from the household's income."""
 
+from clinic.screening.codes import FEE_INFO_MISSING
 from clinic.screening.data import fee_schedule, poverty_line
 from clinic.screening.paths import MILITARY_PATHS
 from clinic.screening.result import Fee, Finding
@@ -48,7 +49,7 @@ def fee_for(facts, path, filing_date, data):
 def fee_finding(fee):
     if fee.basis == "unknown":
         yield Finding(
-            "FEE_INFO_MISSING",
+            FEE_INFO_MISSING,
             "info",
             "Household size and income were not given, so the fee cannot be worked out. Ask "
             "for them: the applicant may qualify for a fee waiver or the reduced fee.",

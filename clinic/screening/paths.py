@@ -6,6 +6,13 @@ is the latest of them, then pushed to the first day physical presence reaches th
 
 from dataclasses import dataclass
 
+from clinic.screening.codes import (
+    MARRIAGE_TIME,
+    PHYSICAL_PRESENCE,
+    RESIDENCE_TIME,
+    STATE_RESIDENCE,
+    UNDER_18,
+)
 from clinic.screening.dates import NINETY_DAYS, ONE_DAY, add_months, add_years, spoken
 from clinic.screening.result import PathResult, Presence
 
@@ -70,7 +77,7 @@ def base_constraints(path, facts):
         constraints = [
             Constraint(
                 day,
-                "RESIDENCE_TIME",
+                RESIDENCE_TIME,
                 f"{years} years as a resident less 90 days: {spoken(day)}",
                 f"The applicant completes {years} years as a permanent resident on "
                 f"{spoken(anniversary)}. USCIS accepts the N-400 up to 90 days early, so they can "
@@ -86,7 +93,7 @@ def base_constraints(path, facts):
             constraints.append(
                 Constraint(
                     union_day,
-                    "MARRIAGE_TIME",
+                    MARRIAGE_TIME,
                     f"3 years of marital union: {spoken(union_day)}",
                     f"On the 3-year path the couple must have lived together in marriage for 3 "
                     f"years before filing: from {spoken(union_day)}.",
@@ -96,7 +103,7 @@ def base_constraints(path, facts):
             constraints.append(
                 Constraint(
                     citizen_day,
-                    "MARRIAGE_TIME",
+                    MARRIAGE_TIME,
                     f"3 years of the spouse's citizenship: {spoken(citizen_day)}",
                     f"On the 3-year path the spouse must have been a U.S. citizen for the whole 3 "
                     f"years before filing: from {spoken(citizen_day)}.",
@@ -104,7 +111,7 @@ def base_constraints(path, facts):
                 )
             )
         return constraints
-    return [Constraint(lpr, "RESIDENCE_TIME", f"a permanent resident since {spoken(lpr)}")]
+    return [Constraint(lpr, RESIDENCE_TIME, f"a permanent resident since {spoken(lpr)}")]
 
 
 def path_constraints(path, facts):
@@ -114,7 +121,7 @@ def path_constraints(path, facts):
         constraints.append(
             Constraint(
                 adult,
-                "UNDER_18",
+                UNDER_18,
                 f"18 years old on {spoken(adult)}",
                 f"The applicant turns 18 on {spoken(adult)}. Nobody can file the N-400 before 18 "
                 f"(except through wartime military service).",
@@ -128,7 +135,7 @@ def path_constraints(path, facts):
         constraints.append(
             Constraint(
                 settled,
-                "STATE_RESIDENCE",
+                STATE_RESIDENCE,
                 f"3 months in the state: {spoken(settled)}",
                 f"The applicant must have lived 3 months in the state where they file: from "
                 f"{spoken(settled)}.",
@@ -143,7 +150,7 @@ def path_constraints(path, facts):
             constraints.append(
                 Constraint(
                     restart,
-                    "RESIDENCE_TIME",
+                    RESIDENCE_TIME,
                     f"residence restarts after a trip of a year or more: {spoken(restart)}",
                     f"A trip of a year or more, back on {spoken(returned)}, broke continuous "
                     f"residence. The period starts again: the applicant can file from "
@@ -171,7 +178,7 @@ def path_dates(path, facts, absences):
         binding.append(
             Constraint(
                 earliest,
-                "PHYSICAL_PRESENCE",
+                PHYSICAL_PRESENCE,
                 reasons[-1],
                 f"The applicant needs {required} days in the U.S. in the {years} years before "
                 f"filing. Counting the trips listed, and no more travel, they reach it on "

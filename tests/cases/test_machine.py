@@ -1,5 +1,8 @@
 """The stage machine: allowed and refused transitions, by role and by stage."""
 
+import subprocess
+import sys
+
 import pytest
 
 from clinic.auth.models import User
@@ -9,6 +12,7 @@ from clinic.cases.models import Case
 from clinic.cases.stages import Stage
 from clinic.clock import utcnow
 from clinic.extensions import db
+from clinic.intake import services as intake
 from tests.intake.answers import case_version, complete_interview
 
 
@@ -144,3 +148,28 @@ def test_a_volunteer_posting_an_attorney_step_gets_403(login_as, make):
         data={"version": case_version(volunteer, case.id), "reason": "duplicate"},
     )
     assert response.status_code == 403
+
+
+def test_the_machine_loads_no_feature_module():
+    code = (
+        "import sys, clinic.cases.machine\n"
+        "print([m for m in sys.modules if m.startswith(('clinic.intake', 'clinic.review'))])\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout.strip() == "[]"
+
+
+def test_the_interview_registers_what_finishing_it_requires(app):
+    assert machine.REQUIREMENTS[machine.INTAKE_COMPLETE] is intake.why_not_complete
+
+
+def test_a_step_whose_requirement_nobody_checks_is_never_made(
+    app, make, screened_case, monkeypatch
+):
+    monkeypatch.setattr(machine, "REQUIREMENTS", {})
+    with pytest.raises(LookupError):
+        move(app, screened_case.id, "finish_intake", make.user(Role.VOLUNTEER))
+    with app.app_context():
+        assert db.session.get(Case, screened_case.id).stage == Stage.INTAKE

@@ -4,13 +4,8 @@ from datetime import date
 
 import pytest
 
-from clinic.cases.search import (
-    find_people,
-    fold,
-    name_tokens,
-    normalize_a_number,
-    normalize_phone,
-)
+from clinic.cases.names import fold, name_tokens, normalize_a_number, normalize_phone
+from clinic.cases.search import find_people
 
 
 @pytest.mark.parametrize(

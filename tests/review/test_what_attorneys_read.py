@@ -1,6 +1,5 @@
 """What attorneys read: answers by their questions, voids by what changed, the queue's filter."""
 
-import ast
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,8 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from clinic.extensions import db
+from clinic.review.findings import FINDING_NAMES
 from clinic.review.models import SignOffVoid
-from clinic.review.services import FINDING_NAMES
+from clinic.screening import codes
 from tests.helpers import page_text
 from tests.intake.answers import complete_interview, n400_interview, post_section
 from tests.review.test_review import TRIP_200_DAYS, decide, send_to_review
@@ -216,23 +216,8 @@ def test_an_unknown_finding_code_matches_no_case_and_says_so(make, volunteer, at
     assert "Lan Nguyễn" not in page
 
 
-def screening_codes():
-    """Every finding code written in the screening's rules (codes are UPPER_SNAKE strings)."""
-    codes = set()
-    for name in ("findings", "paths", "fee", "engine"):
-        tree = ast.parse(Path(f"clinic/screening/{name}.py").read_text())
-        codes |= {
-            node.value
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Constant)
-            and isinstance(node.value, str)
-            and re.fullmatch(r"[A-Z][A-Z0-9]*(_[A-Z0-9]+)*", node.value)
-        }
-    return codes
-
-
 def test_every_screening_finding_has_a_name_in_the_filter():
-    assert screening_codes() == set(FINDING_NAMES)
+    assert set(FINDING_NAMES) == codes.ALL
 
 
 def test_part9_answers_needing_an_explanation_are_shown_with_it(make, volunteer, attorney):

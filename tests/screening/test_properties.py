@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from clinic.screening import parse_facts, result_to_dict, screen
 from clinic.screening.__main__ import main
+from clinic.screening.codes import SEVERITY
 from clinic.screening.documents import LABELS
 from clinic.screening.result import SEVERITY_ORDER
 
@@ -138,6 +139,7 @@ def screened(data):
 def test_results_use_only_the_closed_lists_in_order(data):
     result = screened(data)
     assert {f.code for f in result.findings} <= FINDING_CODES
+    assert all(SEVERITY[f.code] == f.severity for f in result.findings)
     assert {d.code for d in result.documents} <= set(LABELS)
     keys = [(SEVERITY_ORDER[f.severity], f.code) for f in result.findings]
     assert keys == sorted(keys)
