@@ -43,7 +43,7 @@ class Applicant(db.Model):
     cases: Mapped[list["Case"]] = relationship(
         back_populates="applicant", order_by="Case.created_at"
     )
-    # Kept in step with the names by clinic/cases/search.py, whatever changes them.
+    # Kept in step with the names by clinic/cases/names.py, whatever changes them.
     name_words: Mapped[list["ApplicantNameWord"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
