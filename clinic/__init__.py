@@ -122,6 +122,7 @@ def _register_converters(app):
 def _register_blueprints(app):
     from clinic.admin.views import bp as admin_bp
     from clinic.auth.views import bp as auth_bp
+    from clinic.carry.views import bp as carry_bp
     from clinic.cases.views import bp as cases_bp
     from clinic.events.views import bp as events_bp
     from clinic.filing.views import bp as filing_bp
@@ -144,6 +145,7 @@ def _register_blueprints(app):
         n400_bp,
         filing_bp,
         voter_bp,
+        carry_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
