@@ -101,8 +101,10 @@ def imports():
     form = ImportForm()
     if not form.validate_on_submit():
         return _imports_page(form, 422 if form.is_submitted() else 200)
+    with form.bundle.data.stream as upload:  # a large upload is a temporary file: close it
+        data = upload.read()
     try:
-        outcome = import_bundle(form.bundle.data.read(), by=current_user, now=utcnow())
+        outcome = import_bundle(data, by=current_user, now=utcnow())
     except BundleRefused as refusal:
         discard_changes()
         form.bundle.errors = [str(refusal)]

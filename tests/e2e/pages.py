@@ -51,6 +51,9 @@ PAGES = {
     ),
     "voter.follow_up": ("coordinator", lambda c: "/voter/follow-up"),
     "admin.possible_duplicates": ("admin", lambda c: "/admin/possible-duplicates"),
+    "carry.day": ("coordinator", lambda c: f"{c.day_url}/carry"),
+    "carry.imports": ("admin", lambda c: "/admin/carry"),
+    "carry.imported": ("admin", lambda c: c.import_url),
 }
 
 # Not pages: files and data the pages fetch.
