@@ -246,6 +246,7 @@ class Factory:
             record = ImportedBundle(
                 bundle_id=f"{next(_counter):032x}",
                 laptop_key_id="0" * 16,
+                laptop_event_id=event.id,
                 schema_revision="c4f2a8d1e9b3",
                 made_at=utcnow(),
                 event_id=event.id,

@@ -13,6 +13,7 @@ or a laptop the server does not trust: the bundle is refused before anything is 
 import base64
 import gzip
 import json
+import re
 import secrets
 import struct
 
@@ -28,6 +29,7 @@ MAGIC = b"CLINIC-DAY\x00\x01"
 FORMAT = 1
 SIGNATURE_BYTES = 64
 MAX_HEADER = 64 * 1024
+_HEX_ID, _REVISION = re.compile(r"[0-9a-f]{32}"), re.compile(r"[0-9a-z_]{1,32}")
 
 
 class BundleRefused(Exception):
@@ -92,10 +94,12 @@ def _split(data):
 def read_header(header_bytes):
     try:
         header = json.loads(header_bytes)
-        if header.get("format") != FORMAT:
+        if header.get("format") != FORMAT or not _HEX_ID.fullmatch(header.get("bundle_id")):
+            raise ValueError
+        if not _REVISION.fullmatch(header.get("schema_revision")):
             raise ValueError
         return header
-    except (ValueError, AttributeError) as error:
+    except (ValueError, AttributeError, TypeError) as error:
         raise BundleRefused("This bundle's header is unreadable: it was altered.") from error
 
 

@@ -68,11 +68,14 @@ def export_day_command(event_id, output):
 
 @click.command("import-day")
 @click.argument("bundle_file", type=click.File("rb"))
+@click.option(
+    "--again", is_flag=True, help="Even if this laptop's day was imported from another export."
+)
 @with_appcontext
-def import_day(bundle_file):
+def import_day(bundle_file, again):
     """Import a clinic-day bundle made on a laptop (all of it, or nothing)."""
     try:
-        outcome = import_bundle(bundle_file.read(), by=None, now=utcnow())
+        outcome = import_bundle(bundle_file.read(), by=None, now=utcnow(), again=again)
     except BundleRefused as refusal:
         db.session.rollback()
         raise click.ClickException(str(refusal)) from refusal
@@ -91,9 +94,14 @@ def import_day(bundle_file):
 @click.command("carry-over")
 @click.argument("event_id", type=int)
 @click.option("--receipt", prompt="The receipt on the server's import report")
+@click.option(
+    "--changed-too",
+    is_flag=True,
+    help="Cases changed after the export: the same changes were made on the server.",
+)
 @click.option("--yes", is_flag=True, help="Do not ask to confirm.")
 @with_appcontext
-def carry_over(event_id, receipt, yes):
+def carry_over(event_id, receipt, changed_too, yes):
     """After the server imported the day: purge its personal data here, keeping counts."""
     event = _event(event_id)
     if not yes:
@@ -102,7 +110,7 @@ def carry_over(event_id, receipt, yes):
             abort=True,
         )
     try:
-        count = over.carry_over(event, receipt, by=None, now=utcnow())
+        count = over.carry_over(event, receipt, by=None, now=utcnow(), changed_too=changed_too)
     except ServiceError as error:
         raise click.ClickException(error.message) from error
     db.session.commit()

@@ -13,6 +13,10 @@ class ImportForm(ClinicForm):
         validators=[FileRequired("Choose the bundle file the laptop wrote.")],
         description="The file the laptop's Export the day wrote (it ends in .bundle).",
     )
+    again = BooleanField(
+        "Import it even if this laptop's day was imported before, from an earlier export "
+        "(its cases then arrive a second time)"
+    )
 
 
 class CarryOverForm(ClinicForm):
@@ -20,6 +24,10 @@ class CarryOverForm(ClinicForm):
         "Receipt from the server's import report",
         validators=[DataRequired("Type the receipt the server showed."), Length(max=20)],
         description="8 letters and digits, on the server's report of this day's import.",
+    )
+    changed_too = BooleanField(
+        "Cases changed after the export: I made the same changes on the server",
+        description="Only if this page said some cases changed after the export.",
     )
     confirm = BooleanField(
         "I understand: this day's applicants, answers and sign-offs are deleted from this "

@@ -13,6 +13,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from clinic import audit
 from clinic.admin import services as admin_services
@@ -39,8 +40,10 @@ class Outcome:
     already: bool  # imported before: nothing changed now
 
 
-def import_bundle(data, *, by, now):
-    """Open, check and import a bundle (flushes; the caller commits once, or rolls back)."""
+def import_bundle(data, *, by, now, again=False):
+    """Open, check and import a bundle (flushes; the caller commits once, or rolls back).
+    A bundle of a laptop's day already imported from an earlier export is refused unless
+    `again` (its cases would be on the server twice)."""
     bundle.peek_header(data)  # not a bundle at all: say so before anything else
     try:
         key_set = keys.load()
@@ -62,30 +65,62 @@ def import_bundle(data, *, by, now):
     )
     if earlier is not None:
         return Outcome(earlier, already=True)
+    laptop_key_id = keys.key_id(bundle.base64.b64decode(header["laptop_key"]))
+    earlier_export = _same_day(laptop_key_id, records["event"]["id"])
+    if earlier_export is not None and not again:
+        raise BundleRefused(
+            "This laptop's clinic day was imported already, from an earlier export (receipt "
+            f"{earlier_export.receipt}, imported {earlier_export.imported_at:%Y-%m-%d %H:%M} "
+            "UTC): importing this export too would put its cases on the server twice. Make "
+            "later changes on the server. Only if that import was a mistake, import this one "
+            "again anyway (then close the older cases as duplicates)."
+        )
     imported = ImportedBundle(
         bundle_id=header["bundle_id"],
-        laptop_key_id=keys.key_id(bundle.base64.b64decode(header["laptop_key"])),
+        laptop_key_id=laptop_key_id,
+        laptop_event_id=records["event"]["id"],
         schema_revision=revision,
         made_at=decode(ImportedBundle.__table__.c.made_at, header["made_at"]),
         imported_at=now,
         imported_by_id=getattr(by, "id", None),
     )
     db.session.add(imported)
-    db.session.flush()  # a concurrent import of the same bundle stops here
     try:
-        _Import(records, imported, by, now).run()
+        db.session.flush()  # a concurrent import of the same bundle stops here
+    except IntegrityError as error:
+        raise BundleRefused(
+            "This bundle is being imported by someone else right now: look at the imported "
+            "days in a minute."
+        ) from error
+    try:
+        _Import(records, imported, by, now, earlier_export).run()
     except ServiceError as error:
         raise BundleRefused(f"This bundle could not be imported: {error.message}") from error
     return Outcome(imported, already=False)
 
 
+def _same_day(laptop_key_id, laptop_event_id):
+    """The latest import of this laptop's day, from any of its exports."""
+    return db.session.scalar(
+        select(ImportedBundle)
+        .where(
+            ImportedBundle.laptop_key_id == laptop_key_id,
+            ImportedBundle.laptop_event_id == laptop_event_id,
+        )
+        .order_by(ImportedBundle.id.desc())
+        .limit(1)
+    )
+
+
 class _Import:
-    def __init__(self, records, imported, by, now):
+    def __init__(self, records, imported, by, now, earlier_export=None):
         self.records, self.imported, self.by, self.now = records, imported, by, now
         self.objects = {}  # id space -> {laptop id: server object}
         self.created = {}
         self.matched = {"organizations": 0, "users": 0, "applicants": 0}
         self.decisions = []
+        if earlier_export is not None:
+            self.decisions.append({"kind": "imported_again", "import_id": earlier_export.id})
         self.cases = []
 
     def target(self, space, laptop_id):

@@ -41,6 +41,7 @@ class ImportedBundle(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     bundle_id: Mapped[str] = mapped_column(String(32), unique=True)
     laptop_key_id: Mapped[str] = mapped_column(String(16))
+    laptop_event_id: Mapped[int] = mapped_column()  # the day's id on that laptop
     schema_revision: Mapped[str] = mapped_column(String(32))
     made_at = mapped_column(UTCDateTime, nullable=False)
     event_id: Mapped[int | None] = mapped_column(

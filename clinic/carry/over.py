@@ -1,7 +1,7 @@
 """After the server has imported a day: the laptop purges the day's personal data, keeping
 counts (the retention purge's own deletion, security/retention.py)."""
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from clinic.auth.services import ServiceError
 from clinic.carry.models import DayExport, receipt_of
@@ -16,9 +16,10 @@ def exports_of(event):
     ).all()
 
 
-def carry_over(event, receipt, *, by, now):
+def carry_over(event, receipt, *, by, now, changed_too=False):
     """Purge the day's cases once `receipt` names one of its exports and nothing changed since
-    that export; returns how many cases went."""
+    that export (or `changed_too`: the person redid those changes on the server); returns how
+    many cases went."""
     receipt = (receipt or "").strip().upper()
     export = next((e for e in exports_of(event) if receipt_of(e.bundle_id) == receipt), None)
     if export is None:
@@ -27,14 +28,20 @@ def carry_over(event, receipt, *, by, now):
             "shows it (8 letters and digits).",
             field="receipt",
         )
-    last_change = db.session.scalar(
-        select(func.max(Case.updated_at)).where(Case.event_id == event.id)
+    changed = list(
+        db.session.scalars(
+            select(Case.reference)
+            .where(Case.event_id == event.id, Case.updated_at > export.exported_at)
+            .order_by(Case.id)
+        )
     )
-    if last_change is not None and last_change > export.exported_at:
+    if changed and not changed_too:
         raise ServiceError(
-            "Cases of this day changed after that export: export the day again, import it on "
-            "the server, then carry it over with the new receipt.",
-            field="receipt",
+            f"{len(changed)} case{'s' if len(changed) > 1 else ''} of this day changed after "
+            f"that export ({', '.join(changed[:10])}{'…' if len(changed) > 10 else ''}): the "
+            "server has them as they were. Make the same changes there, then purge, saying "
+            "so; or, if the server has not imported the day yet, export it again.",
+            field="changed_too",
         )
     ids = list(db.session.scalars(select(Case.id).where(Case.event_id == event.id)))
     purged = retention.purge_cases(

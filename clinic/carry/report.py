@@ -30,6 +30,8 @@ DECISIONS = {
     "another_open_case": "the person already has another open case on the server",
     "user_created_inactive": "a user new to the server, created inactive",
     "organization_created": "an organization new to the server",
+    "imported_again": "this laptop's day was imported before, from an earlier export: its "
+    "cases are on the server twice; close the older ones as duplicates",
 }
 
 
@@ -62,7 +64,7 @@ def lines(imported):
 
 
 def _about(item):
-    for key in ("pair_id", "applicant_id", "user_id", "organization_id"):
+    for key in ("pair_id", "applicant_id", "user_id", "organization_id", "import_id"):
         if key in item:
             return f"{key.replace('_id', '').replace('_', ' ')} #{item[key]}"
     return "-"

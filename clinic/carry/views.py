@@ -79,7 +79,13 @@ def carry_over(event_id):
     if not form.validate_on_submit():
         return _day_page(event, form, 422)
     try:
-        count = over.carry_over(event, form.receipt.data, by=current_user, now=utcnow())
+        count = over.carry_over(
+            event,
+            form.receipt.data,
+            by=current_user,
+            now=utcnow(),
+            changed_too=form.changed_too.data,
+        )
     except ServiceError as error:
         show_service_error(form, error)
         return _day_page(event, form, 422)
@@ -104,7 +110,7 @@ def imports():
     with form.bundle.data.stream as upload:  # a large upload is a temporary file: close it
         data = upload.read()
     try:
-        outcome = import_bundle(data, by=current_user, now=utcnow())
+        outcome = import_bundle(data, by=current_user, now=utcnow(), again=form.again.data)
     except BundleRefused as refusal:
         discard_changes()
         form.bundle.errors = [str(refusal)]

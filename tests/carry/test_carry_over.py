@@ -56,13 +56,19 @@ def test_carrying_over_needs_the_receipt_of_this_days_export(server, laptop, dem
     assert count(laptop, Case, Case.event_id == demo_day.id) > 0
 
 
-def test_a_day_changed_after_its_export_is_exported_again_first(server, laptop, demo_day, clock):
+def test_cases_changed_after_the_export_are_named_before_the_purge(server, laptop, demo_day, clock):
     receipt = import_into(server, export_bundle(laptop, demo_day.id)).receipt
     clock.advance(minutes=5)
     Factory(laptop).case(demo_day, given="Late", family="Arrival")
     result = carry_over(laptop, demo_day.id, receipt)
-    assert result.exit_code == 1 and "export the day again" in result.output
+    assert result.exit_code == 1 and "1 case of this day changed after that export" in result.output
     assert count(laptop, Case, Case.event_id == demo_day.id) > 0
+    redone = laptop.test_cli_runner().invoke(
+        args=["clinic", "carry-over", str(demo_day.id), "--receipt", receipt, "--changed-too"],
+        input="y\n",
+    )
+    assert redone.exit_code == 0, redone.output
+    assert count(laptop, Case, Case.event_id == demo_day.id) == 0
 
 
 def _laptop_coordinator(laptop, event):

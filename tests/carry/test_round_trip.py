@@ -62,8 +62,27 @@ def test_a_second_import_of_the_same_bundle_changes_nothing(server, laptop, demo
     assert row_counts(server) == before
 
 
-def test_a_new_export_of_the_same_day_is_a_new_bundle(server, laptop, demo_day):
-    """Each export has its own id: the admin is told what it created (the day again)."""
+def test_another_export_of_a_day_already_imported_is_refused_unless_asked(server, laptop, demo_day):
+    """Its cases would arrive twice: refused; imported only when the admin says so, and the
+    report says the cases are there twice."""
+    from clinic.carry.bundle import BundleRefused
+    from clinic.carry.importer import import_bundle
+    from clinic.clock import utcnow
+
     first = import_into(server, export_bundle(laptop, demo_day.id))
-    second = import_into(server, export_bundle(laptop, demo_day.id))
-    assert first.receipt != second.receipt and not second.already
+    second = export_bundle(laptop, demo_day.id)
+    before = row_counts(server)
+    with server.app_context():
+        try:
+            import_bundle(second, by=None, now=utcnow())
+            raise AssertionError("imported twice")
+        except BundleRefused as refusal:
+            assert first.receipt in str(refusal) and "twice" in str(refusal)
+        db.session.rollback()
+    assert row_counts(server) == before
+    with server.app_context():
+        outcome = import_bundle(second, by=None, now=utcnow(), again=True)
+        db.session.commit()
+        assert {"kind": "imported_again", "import_id": first.id} in outcome.imported.report[
+            "decisions"
+        ]

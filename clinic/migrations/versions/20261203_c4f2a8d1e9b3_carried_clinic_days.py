@@ -39,6 +39,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('bundle_id', sa.String(length=32), nullable=False),
     sa.Column('laptop_key_id', sa.String(length=16), nullable=False),
+    sa.Column('laptop_event_id', sa.Integer(), nullable=False),
     sa.Column('schema_revision', sa.String(length=32), nullable=False),
     sa.Column('made_at', sa.DateTime(), nullable=False),
     sa.Column('event_id', sa.Integer(), nullable=True),
