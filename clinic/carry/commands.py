@@ -24,7 +24,10 @@ def register(group):
 @with_appcontext
 def carry_keys():
     """Make this install's carry keys if missing; print the public lines to hand over."""
-    server_line, laptop_line = keys.public_lines(keys.ensure_own_keys())
+    try:
+        server_line, laptop_line = keys.public_lines(keys.ensure_own_keys())
+    except CarryKeyProblem as problem:
+        raise click.ClickException(str(problem)) from problem
     click.echo(f"On the coalition server, give every laptop this line:\n  {server_line}")
     click.echo(f"On a laptop, give the server this line:\n  {laptop_line}")
     click.echo(f"(Keys in {keys.key_file_path()}: back it up like the encryption keys.)")

@@ -103,9 +103,9 @@ def gather(event):
 
 def export_day(event, *, by, now):
     """(bundle bytes, DayExport) for the day; refused (ServiceError) without the server's key."""
-    key_set = keys.ensure_own_keys()
     try:
-        server_key = keys.server_key(key_set)
+        key_set = keys.ensure_own_keys()
+        signing_key, server_key = keys.signing_key(key_set), keys.server_key(key_set)
     except CarryKeyProblem as problem:
         raise ServiceError(str(problem)) from problem
     records = gather(event)
@@ -115,7 +115,7 @@ def export_day(event, *, by, now):
         bundle_id=bundle_id,
         made_at=now,
         schema_revision=schema.head_revision(),
-        signing_key=keys.signing_key(key_set),
+        signing_key=signing_key,
         server_key=server_key,
     )
     export = DayExport(

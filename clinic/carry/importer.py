@@ -9,6 +9,7 @@ hashes, and are voided exactly as after a save when the answers differ from what
 A bundle imported once is not imported again (its id is kept).
 """
 
+import base64
 from contextlib import suppress
 from dataclasses import dataclass
 
@@ -65,7 +66,7 @@ def import_bundle(data, *, by, now, again=False):
     )
     if earlier is not None:
         return Outcome(earlier, already=True)
-    laptop_key_id = keys.key_id(bundle.base64.b64decode(header["laptop_key"]))
+    laptop_key_id = keys.key_id(base64.b64decode(header["laptop_key"]))
     earlier_export = _same_day(laptop_key_id, records["event"]["id"])
     if earlier_export is not None and not again:
         raise BundleRefused(

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from flask import current_app
 
-from clinic.security.crypto import read_key_file, write_key_file
+from clinic.security.crypto import KeyProblem, read_key_file, write_key_file
 
 SERVER_PREFIX, LAPTOP_PREFIX = "clinic-server:", "clinic-laptop:"
 
@@ -62,7 +62,13 @@ def key_file_path():
 
 def load():
     path = key_file_path()
-    return read_key_file(path) if os.path.exists(path) else {}
+    try:
+        key_set = read_key_file(path) if os.path.exists(path) else {}
+    except KeyProblem as problem:
+        raise CarryKeyProblem(f"{problem} Restore the carry key file from its backup.") from problem
+    if not isinstance(key_set, dict):
+        raise CarryKeyProblem(f"The carry key file {path} is not a key set: restore its backup.")
+    return key_set
 
 
 def save(key_set):

@@ -44,3 +44,16 @@ def test_exporting_without_the_servers_key_says_how_to_get_it(laptop, tmp_path):
     result = run(laptop, "export-day", str(day.id), str(tmp_path / "x.bundle"))
     assert result.exit_code == 1 and "carry-trust clinic-server:" in result.output
     assert run(laptop, "export-day", "999", str(tmp_path / "x.bundle")).exit_code == 1
+
+
+def test_a_damaged_key_file_is_named_never_a_crash(server, laptop, tmp_path):
+    day = Factory(laptop).event("Casa Laptop")
+    for app in (server, laptop):
+        with open(app.config["CARRY_KEY_FILE"], "w") as damaged:
+            damaged.write("{not json")
+    exported = run(laptop, "export-day", str(day.id), str(tmp_path / "x.bundle"))
+    assert exported.exit_code == 1 and "not valid JSON" in exported.output
+    (tmp_path / "x.bundle").write_bytes(b"CLINIC-DAY\x00\x01" + b"\x00" * 100)
+    imported = run(server, "import-day", str(tmp_path / "x.bundle"))
+    assert imported.exit_code == 1 and "cut short" in imported.output
+    assert run(server, "carry-keys").exit_code == 1
