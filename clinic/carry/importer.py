@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from clinic import audit
 from clinic.admin import services as admin_services
@@ -45,22 +46,7 @@ def import_bundle(data, *, by, now, again=False):
     """Open, check and import a bundle (flushes; the caller commits once, or rolls back).
     A bundle of a laptop's day already imported from an earlier export is refused unless
     `again` (its cases would be on the server twice)."""
-    bundle.peek_header(data)  # not a bundle at all: say so before anything else
-    try:
-        key_set = keys.load()
-        receiving, trusted = keys.receiving_key(key_set), keys.trusted_laptops(key_set)
-    except CarryKeyProblem as problem:
-        raise BundleRefused(str(problem)) from problem
-    header, records = bundle.open_bundle(data, receiving_key=receiving, trusted_laptops=trusted)
-    revision = header.get("schema_revision") or ""
-    if not schema.is_known(revision):
-        raise BundleRefused(
-            f"This bundle was made by a newer version of Clinic (database schema {revision}) "
-            f"than this server's ({schema.head_revision()}). Update Clinic on the server "
-            "(then `flask --app clinic db upgrade`) and import it again."
-        )
-    if records.get("format") != export.FORMAT:
-        raise BundleRefused("This bundle's records are in a format this server does not read.")
+    header, records = opened(data)
     earlier = db.session.scalar(
         select(ImportedBundle).where(ImportedBundle.bundle_id == header["bundle_id"])
     )
@@ -76,28 +62,55 @@ def import_bundle(data, *, by, now, again=False):
             "later changes on the server. Only if that import was a mistake, import this one "
             "again anyway (then close the older cases as duplicates)."
         )
+    imported = _claim(header, laptop_key_id, records["event"]["id"], by, now)
+    try:
+        _Import(records, imported, by, now, earlier_export).run()
+    except ServiceError as error:
+        raise BundleRefused(f"This bundle could not be imported: {error.message}") from error
+    return Outcome(imported, already=False)
+
+
+def opened(data):
+    """(header, records) of a bundle this server may import; BundleRefused says why not."""
+    bundle.peek_header(data)  # not a bundle at all: say so before anything else
+    try:
+        key_set = keys.load()
+        receiving, trusted = keys.receiving_key(key_set), keys.trusted_laptops(key_set)
+    except CarryKeyProblem as problem:
+        raise BundleRefused(str(problem)) from problem
+    header, records = bundle.open_bundle(data, receiving_key=receiving, trusted_laptops=trusted)
+    revision = header["schema_revision"]
+    if not schema.is_known(revision):
+        raise BundleRefused(
+            f"This bundle was made by a newer version of Clinic (database schema {revision}) "
+            f"than this server's ({schema.head_revision()}). Update Clinic on the server "
+            "(then `flask --app clinic db upgrade`) and import it again."
+        )
+    if records.get("format") != export.FORMAT:
+        raise BundleRefused("This bundle's records are in a format this server does not read.")
+    return header, records
+
+
+def _claim(header, laptop_key_id, laptop_event_id, by, now):
+    """The import's record, written first: a concurrent import of the same bundle stops here."""
     imported = ImportedBundle(
         bundle_id=header["bundle_id"],
         laptop_key_id=laptop_key_id,
-        laptop_event_id=records["event"]["id"],
-        schema_revision=revision,
+        laptop_event_id=laptop_event_id,
+        schema_revision=header["schema_revision"],
         made_at=decode(ImportedBundle.__table__.c.made_at, header["made_at"]),
         imported_at=now,
         imported_by_id=getattr(by, "id", None),
     )
     db.session.add(imported)
     try:
-        db.session.flush()  # a concurrent import of the same bundle stops here
+        db.session.flush()
     except IntegrityError as error:
         raise BundleRefused(
             "This bundle is being imported by someone else right now: look at the imported "
             "days in a minute."
         ) from error
-    try:
-        _Import(records, imported, by, now, earlier_export).run()
-    except ServiceError as error:
-        raise BundleRefused(f"This bundle could not be imported: {error.message}") from error
-    return Outcome(imported, already=False)
+    return imported
 
 
 def _same_day(laptop_key_id, laptop_event_id):
@@ -283,6 +296,9 @@ class _Import:
         laptop_references = {row["id"]: row["reference"] for row in self.records["tables"]["cases"]}
         for laptop_id, case in self.objects["cases"].items():
             case.reference = f"{case.created_at.year}-{case.id:05d}"
+            # A new case has no rows yet: known empty, its collections need no query to grow.
+            for collection in ("sections", "screening_runs"):
+                set_committed_value(case, collection, [])
             self.cases.append(
                 {
                     "case_id": case.id,

@@ -10,6 +10,7 @@ newer server) take their defaults; columns the bundle has and the model lacks ar
 import datetime
 import enum
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import Date, Enum, inspect
 from sqlalchemy.orm import RelationshipDirection
@@ -102,11 +103,13 @@ def row_of(obj):
     return {attr.key: encode(getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
+@cache
 def columns(model):
     """{attribute name: its Column} of a model as this server has it."""
     return {attr.key: attr.columns[0] for attr in inspect(model).column_attrs}
 
 
+@cache
 def relationship_for(model, column_key):
     """The many-to-one relationship a foreign key column stands behind, if any."""
     for relationship in inspect(model).relationships:
