@@ -54,7 +54,13 @@ instance/encryption-keys.json: | $(VENV)/.installed
 		write_key_file("$@", new_key_set())'
 	@echo "Created $@ with new encryption keys. Back it up somewhere safe, apart from the database."
 
-install: $(VENV)/.installed instance/config.py instance/encryption-keys.json translations
+# The carry keys (a laptop's clinic day taken to the server): this install's signing and
+# receiving keys, owner-only, never committed; `clinic carry-keys` prints the public lines.
+instance/carry-keys.json: | $(VENV)/.installed instance/config.py instance/encryption-keys.json
+	@$(FLASK) clinic carry-keys > /dev/null
+	@echo "Created $@ (clinic carry-keys prints the lines to give the other side)."
+
+install: $(VENV)/.installed instance/config.py instance/encryption-keys.json instance/carry-keys.json translations
 	$(FLASK) db upgrade
 
 # The web server and a queue worker (which renders packets), started and stopped together by
@@ -64,7 +70,7 @@ run: install
 	CLINIC_BIN=$(BIN) CLINIC_WORKERS=$(CLINIC_WORKERS) CLINIC_HOST=$(CLINIC_HOST) \
 		CLINIC_PORT=$(CLINIC_PORT) $(BIN)/honcho start --procfile Procfile
 
-install-test: $(VENV)/.installed-test instance/config.py instance/encryption-keys.json translations
+install-test: $(VENV)/.installed-test instance/config.py instance/encryption-keys.json instance/carry-keys.json translations
 	$(FLASK) db upgrade
 
 lint: install-test

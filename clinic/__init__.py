@@ -123,6 +123,7 @@ def _register_blueprints(app):
     from clinic.admin.views import bp as admin_bp
     from clinic.auth.views import bp as auth_bp
     from clinic.board.views import bp as board_bp
+    from clinic.carry.views import bp as carry_bp
     from clinic.cases.views import bp as cases_bp
     from clinic.events.views import bp as events_bp
     from clinic.filing.views import bp as filing_bp
@@ -148,6 +149,7 @@ def _register_blueprints(app):
         voter_bp,
         board_bp,
         reports_bp,
+        carry_bp,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

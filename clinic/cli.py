@@ -11,6 +11,7 @@ from clinic.admin import services as admin_services
 from clinic.auth.models import Organization
 from clinic.auth.roles import Credential, Role
 from clinic.auth.services import ServiceError
+from clinic.carry import commands as carry_commands
 from clinic.cases.models import Case
 from clinic.clock import today, utcnow
 from clinic.demo import ORGANIZATIONS
@@ -27,6 +28,7 @@ from clinic.voter.gate import NotACitizenYet
 clinic_group = AppGroup("clinic", help="Clinic administration commands.")
 security_commands.register(clinic_group)
 clinic_group.add_command(report_command)
+carry_commands.register(clinic_group)
 
 
 @clinic_group.command("init-db")

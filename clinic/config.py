@@ -12,6 +12,12 @@ SECRET_KEY = None
 # CLINIC_ENCRYPTION_KEYS. Lose them and the encrypted fields are lost: back the file up apart.
 ENCRYPTION_KEYS = None
 ENCRYPTION_KEY_FILE = None
+# Carrying a clinic day from a laptop to the server (clinic.carry): this install's signing and
+# receiving keys, the server key a laptop writes for, the laptops a server trusts. Default:
+# instance/carry-keys.json, made by `clinic carry-keys`.
+CARRY_KEY_FILE = None
+# The largest bundle the admin's upload page takes (a 300-applicant day is about 1 MB).
+CARRY_MAX_BUNDLE_BYTES = 64 * 1024 * 1024
 
 # The second factor (auth.second_factor): TOTP, required for these roles; set
 # SECOND_FACTOR_FOR_EVERYONE (CLINIC_SECOND_FACTOR_FOR_EVERYONE=true) to require it of

@@ -127,6 +127,7 @@ def build_world(make):
             ),
             "election": lambda w: make.election(),
             "possible_duplicate": lambda w: make.possible_duplicate(w.home_case, w.other_case),
+            "imported_bundle": lambda w: make.imported_bundle(w.home_event),
         },
     )
 

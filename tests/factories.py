@@ -237,3 +237,22 @@ class Factory:
             db.session.add(election)
             db.session.commit()
             return election.id
+
+    def imported_bundle(self, event):
+        """An import's record (as a server keeps it) of a day with no case."""
+        from clinic.carry.models import ImportedBundle
+
+        with self.app.app_context():
+            record = ImportedBundle(
+                bundle_id=f"{next(_counter):032x}",
+                laptop_key_id="0" * 16,
+                laptop_event_id=event.id,
+                schema_revision="c4f2a8d1e9b3",
+                made_at=utcnow(),
+                event_id=event.id,
+                imported_at=utcnow(),
+                report={"created": {"cases": 0}, "matched": {}, "cases": [], "decisions": []},
+            )
+            db.session.add(record)
+            db.session.commit()
+            return record.id

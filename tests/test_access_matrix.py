@@ -525,6 +525,41 @@ ROUTES = [
     ),
 ]
 
+# Issue 19, a clinic day carried from a laptop to the server: the host's coordinators export
+# and purge their day; the coalition admin imports and reads the report.
+ROUTES += [
+    Route(
+        "carry.day",
+        "GET",
+        lambda w: f"/events/{w.home_event.id}/carry",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/carry",
+        partner=HOST_ONLY,
+        other_day_path=lambda w: f"/events/{w.home_other_day.id}/carry",
+    ),
+    Route(
+        "carry.export",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/carry/export",
+        ORGANIZERS,
+        other_org_path=lambda w: f"/events/{w.other_event.id}/carry/export",
+        partner=HOST_ONLY,
+    ),
+    Route(
+        "carry.carry_over",
+        "POST",
+        lambda w: f"/events/{w.home_event.id}/carry/over",
+        ORGANIZERS,
+        data={"receipt": "NOTTHIS1", "confirm": "y"},
+        ok=(422,),
+        other_org_path=lambda w: f"/events/{w.other_event.id}/carry/over",
+        partner=HOST_ONLY,
+    ),
+    Route("carry.imports", "GET", "/admin/carry", ADMIN),
+    Route("carry.imports", "POST", "/admin/carry", ADMIN, data={}, ok=(422,)),
+    Route("carry.imported", "GET", lambda w: f"/admin/carry/{w.imported_bundle}", ADMIN),
+]
+
 # Reachable without logging in, each tested in its own module.
 PUBLIC_ENDPOINTS = {
     "static",

@@ -25,6 +25,7 @@ from clinic.admin import services as admin_services
 from clinic.auth import forms as auth_forms
 from clinic.auth.models import Organization
 from clinic.auth.roles import Role
+from clinic.carry import forms as carry_forms
 from clinic.cases import forms as case_forms
 from clinic.cases.machine import BY_NAME
 from clinic.cases.models import Case
@@ -516,6 +517,8 @@ TARGETS = {
     },
     "voter_registration": Target(voter_forms.RegistrationForm, _voter),
     "elections": Target(voter_forms.ElectionForm, _elections),
+    "carry_import": Target(carry_forms.ImportForm, _logged_in("admin", "/admin/carry")),
+    "carry_over": Target(carry_forms.CarryOverForm, _event("/carry/over")),
 }
 
 

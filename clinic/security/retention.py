@@ -41,20 +41,16 @@ class Expired:
     last_change: object
 
 
+DESCRIBED = (Case.id, Case.reference, Case.organization_id, Case.event_id, Case.stage)
+
+
 def expired_cases(now):
     config = current_app.config
     finished_before = now - timedelta(days=config["RETENTION_CLOSED_DAYS"])
     incomplete_before = now - timedelta(days=config["RETENTION_INCOMPLETE_DAYS"])
     last_change = Case.updated_at  # every change touches it (Case.touch)
     rows = db.session.execute(
-        select(
-            Case.id,
-            Case.reference,
-            Case.organization_id,
-            Case.event_id,
-            Case.stage,
-            Case.updated_at,
-        )
+        select(*DESCRIBED, Case.updated_at)
         .where(
             or_(
                 and_(Case.stage.in_(FINISHED), last_change < finished_before),
@@ -71,6 +67,20 @@ def purge(now, *, dry_run=False):
     expired = expired_cases(now)
     if dry_run or not expired:
         return expired
+    return purge_cases(expired, now, action="retention.purged")
+
+
+def listed(case_ids):
+    """The cases as purge_cases() takes them (a clinic day carried to the server, say)."""
+    rows = db.session.execute(
+        select(*DESCRIBED, Case.updated_at).where(Case.id.in_(case_ids)).order_by(Case.id)
+    ).all()
+    return [Expired(*row) for row in rows]
+
+
+def purge_cases(expired, now, *, action, actor=None, **details):
+    """Delete these cases with everything hanging from them, and their applicants once no case
+    of theirs is left, keeping counts; one audit event with counts (flushed)."""
     ids = [item.case_id for item in expired]
     applicant_ids = set(db.session.scalars(select(Case.applicant_id).where(Case.id.in_(ids))))
     _keep_counts(expired, now)
@@ -84,7 +94,7 @@ def purge(now, *, dry_run=False):
     by_stage = {}
     for item in expired:
         by_stage[item.stage.value] = by_stage.get(item.stage.value, 0) + 1
-    audit.record("retention.purged", at=now, cases=len(expired), **by_stage)
+    audit.record(action, actor=actor, at=now, cases=len(expired), **by_stage, **details)
     return expired
 
 

@@ -210,4 +210,12 @@ def _save_artifacts(page, name):
         (ARTIFACTS / f"{safe}.txt").write_text(f"no screenshot: {error}")
 
 
-from tests.e2e.fixtures import coalition, packet, screened, signed, staffed, sworn_in  # noqa: E402, F401
+from tests.e2e.fixtures import (  # noqa: E402, F401
+    coalition,
+    imported_day,
+    packet,
+    screened,
+    signed,
+    staffed,
+    sworn_in,
+)

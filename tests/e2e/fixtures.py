@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.e2e import journey
+from tests.e2e.axe import check
 from tests.e2e.people import expect_text, fill
 
 
@@ -86,3 +87,31 @@ def sworn_in(signed):
 
 def pdf_text(download):
     return "\n".join(page.extract_text() for page in PdfReader(download.path()).pages)
+
+
+@pytest.fixture(scope="session")
+def imported_day(coalition, tmp_path_factory):
+    """The admin imports a day held on a laptop: a cut copy is refused beside the field, the
+    whole file is imported and its report shown."""
+    from tests.e2e.carry import laptop_bundle
+    from tests.e2e.conftest import instance_folder
+
+    folder = tmp_path_factory.mktemp("laptop")
+    bundle = laptop_bundle(folder, instance_folder(tmp_path_factory))
+    cut = folder / "cut.bundle"
+    cut.write_bytes(bundle.read_bytes()[:-100])
+    page = coalition.as_("admin")
+    page.goto("/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Import a day").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import a clinic day held offline")
+    check(page, "carry.imports", coalition.accessibility)
+    page.get_by_label("Clinic-day bundle").set_input_files(str(cut))
+    page.get_by_role("button", name="Import").click()
+    expect(page.locator("#bundle-error")).to_contain_text("cut short")
+    expect(page.get_by_text("No clinic day imported yet.")).to_be_visible()
+    page.get_by_label("Clinic-day bundle").set_input_files(str(bundle))
+    page.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Import report")
+    check(page, "carry.imported", coalition.accessibility)
+    coalition.import_url = page.url.removeprefix(coalition.base_url)
+    return SimpleNamespace(url=coalition.import_url, bundle=bundle, page=page)

@@ -40,6 +40,7 @@ class Coalition:
     packet_url: str = ""
     packet_text: str = ""
     voter_before_oath: str = ""
+    import_url: str = ""  # the report of a clinic day imported from a laptop
 
     def page_for(self, role, viewport=LAPTOP):
         context = self.browser.new_context(

@@ -59,6 +59,9 @@ PAGES = {
         "coordinator",
         lambda c: "/reports/cases?start=2026-01-01&end=2026-12-31&figure=checked_in",
     ),
+    "carry.day": ("coordinator", lambda c: f"{c.day_url}/carry"),
+    "carry.imports": ("admin", lambda c: "/admin/carry"),
+    "carry.imported": ("admin", lambda c: c.import_url),
 }
 
 # Not pages: files and data the pages fetch.

@@ -16,7 +16,7 @@ def anonymous(coalition):
     return coalition.page_for("anonymous")
 
 
-def test_every_page_passes_axe_at_both_sizes(sworn_in, packet, anonymous):
+def test_every_page_passes_axe_at_both_sizes(sworn_in, packet, imported_day, anonymous):
     results = sworn_in.accessibility
     for endpoint, (role, path) in PAGES.items():
         if path is ONE_TIME:
