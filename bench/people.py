@@ -504,7 +504,9 @@ def logged_in(app, email, password):
 
 
 def time_pages(app, credentials, world, repeat):
-    """{page: {"p95_ms", "queries", "status"}}, each page opened `repeat` times."""
+    """{page: {"first_ms", "p95_ms", "queries", "status"}}: each page opened once (`first_ms`:
+    its first open in this process also compiles its templates, once per server process, the
+    same whatever the history), then `repeat` times for the p95."""
     clients = {}
     for email, password in credentials:
         role = email.split("@")[0]
@@ -515,14 +517,19 @@ def time_pages(app, credentials, world, repeat):
     figures = {}
     for name, (role, path) in PAGES.items():
         timings, queries, status = [], 0, None
-        for _ in range(repeat):
+        for _ in range(repeat + 1):
             counted.clear()
             started = time.perf_counter()
             with app.app_context():  # a fresh `g` and session per request, as a server has
                 response = clients[role].get(path(world))
             timings.append((time.perf_counter() - started) * 1000)
             queries, status = max(queries, len(counted)), response.status_code
-        figures[name] = {"p95_ms": round(p95(timings), 1), "queries": queries, "status": status}
+        figures[name] = {
+            "first_ms": round(timings[0], 1),
+            "p95_ms": round(p95(timings[1:]), 1),
+            "queries": queries,
+            "status": status,
+        }
     return figures
 
 
@@ -631,9 +638,12 @@ def main():
         for kind, row in figures["lookups"].items():
             print(f"{kind:<16}{row['recall_at_1']:>10}{row['recall_at_5']:>10}{row['p95_ms']:>10}")
         if "pages" in figures:
-            print(f"{'page':<20}{'p95 ms':>10}{'queries':>10}{'status':>8}")
+            print(f"{'page':<20}{'first ms':>10}{'p95 ms':>10}{'queries':>10}{'status':>8}")
             for page, row in figures["pages"].items():
-                print(f"{page:<20}{row['p95_ms']:>10}{row['queries']:>10}{row['status']:>8}")
+                print(
+                    f"{page:<20}{row['first_ms']:>10}{row['p95_ms']:>10}{row['queries']:>10}"
+                    f"{row['status']:>8}"
+                )
     print(json.dumps({"bench": "people", "applicants": args.applicants, **results}))
 
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import contains_eager, load_only, selectinload
 
-from clinic.cases.models import Applicant, Case, ScreeningRun
+from clinic.cases.models import Applicant, Case, IntakeSection, ScreeningRun
 from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.extensions import db
@@ -73,19 +73,24 @@ def missing_documents_query(user, stage=None):
     """Open cases whose latest screening asks for documents not yet checked as brought."""
     stages = [stage] if stage in OPEN_STAGES else OPEN_STAGES
     query = visible_cases_query(user).where(Case.stage.in_(stages), Case.documents_missing > 0)
-    return with_rows_shown(query).options(selectinload(Case.sections)).order_by(Case.id)
+    return with_rows_shown(query).order_by(Case.id)
 
 
 def missing_on_page(cases):
-    """{case id: the documents still to bring} for a page of the missing-documents list
-    (its query loads the sections; the runs come in one query)."""
+    """{case id: the documents still to bring} for a page of the missing-documents list: the
+    page's latest runs in one query, and only its "documents" sections (what was brought) in
+    another, so that no other answers are read and decrypted."""
     runs = latest_runs(cases, with_result=True)
-    return {c.id: _missing(c, runs.get(c.id)) for c in cases}
+    sections = db.session.scalars(
+        select(IntakeSection).where(
+            IntakeSection.case_id.in_([c.id for c in cases]), IntakeSection.key == "documents"
+        )
+    )
+    brought = {s.case_id: set(s.answers.get("brought", [])) for s in sections}
+    return {c.id: _missing(runs.get(c.id), brought.get(c.id, set())) for c in cases}
 
 
-def _missing(case_row, run):
-    section = case_row.section("documents")
-    brought = set(section.answers.get("brought", [])) if section else set()
+def _missing(run, brought):
     return [d for d in (run.result.get("documents", []) if run else []) if d["code"] not in brought]
 
 

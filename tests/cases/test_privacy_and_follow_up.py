@@ -101,6 +101,19 @@ def test_missing_documents_until_ticked(login_as, make):
     )
 
 
+def test_missing_documents_lists_only_what_is_still_to_bring(login_as, make):
+    volunteer = login_as("volunteer")
+    case = make.case(make.event(staff=[volunteer.user]), by=volunteer.user)
+    complete_interview(volunteer, case.id)
+    volunteer.post(
+        f"/cases/{case.id}/documents",
+        data={"brought": ["GREEN_CARD"], "version": case_version(volunteer, case.id)},
+    )
+    page = page_text(login_as("coordinator").get("/cases/follow-up/documents"))
+    assert "Lan Nguyễn" in page and "All passports and travel documents" in page
+    assert "Permanent resident card" not in page
+
+
 def test_stuck_list_by_days_in_the_stage(login_as, make, clock):
     volunteer = login_as("volunteer")
     make.case(make.event(staff=[volunteer.user]), by=volunteer.user)
