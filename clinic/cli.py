@@ -123,6 +123,19 @@ def purge_packets_command():
     click.echo(f"Deleted {count} old packet{'s' if count != 1 else ''}.")
 
 
+def _case(value):
+    """The case a command names: by its number in the database or its reference (2026-00001,
+    as its page and checklist show it)."""
+    value = value.strip()
+    if value.isdigit():
+        case = db.session.get(Case, int(value))
+    else:
+        case = db.session.scalar(select(Case).where(Case.reference == value))
+    if case is None:
+        raise click.ClickException("No such case. Give its number or its reference (2026-00001).")
+    return case
+
+
 LANGUAGE_OPTION = click.option(
     "--language",
     type=click.Choice(list(LANGUAGES)),
@@ -131,14 +144,12 @@ LANGUAGE_OPTION = click.option(
 
 
 @clinic_group.command("checklist")
-@click.argument("case_id", type=int)
+@click.argument("case_given", metavar="CASE")
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @LANGUAGE_OPTION
-def checklist_command(case_id, output, language):
+def checklist_command(case_given, output, language):
     """Write an applicant's checklist PDF, in their language with English beneath."""
-    case = db.session.get(Case, case_id)
-    if case is None:
-        raise click.ClickException("No such case.")
+    case = _case(case_given)
     with current_app.test_request_context():
         html = packets.case_html("checklist", case, utcnow(), language=language)
     with open(output, "wb") as out:
@@ -147,14 +158,12 @@ def checklist_command(case_id, output, language):
 
 
 @clinic_group.command("voter-checklist")
-@click.argument("case_id", type=int)
+@click.argument("case_given", metavar="CASE")
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @LANGUAGE_OPTION
-def voter_checklist_command(case_id, output, language):
+def voter_checklist_command(case_given, output, language):
     """Write a new citizen's voter-registration checklist PDF (refused before the oath)."""
-    case = db.session.get(Case, case_id)
-    if case is None:
-        raise click.ClickException("No such case.")
+    case = _case(case_given)
     try:
         with current_app.test_request_context():
             html = packets.voter_checklist_html(case, utcnow(), language=language)
@@ -166,14 +175,12 @@ def voter_checklist_command(case_id, output, language):
 
 
 @clinic_group.command("n400")
-@click.argument("case_id", type=int)
+@click.argument("case_given", metavar="CASE")
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @click.option("--draft", is_flag=True, help="The draft, marked DRAFT on every page.")
-def n400_command(case_id, output, draft):
+def n400_command(case_given, output, draft):
     """Write a case's filled N-400 (the clean form only after an attorney's approval)."""
-    case = db.session.get(Case, case_id)
-    if case is None:
-        raise click.ClickException("No such case.")
+    case = _case(case_given)
     try:
         printed = n400.n400_pdf(case, draft=draft, by=None, now=utcnow(), today=today(), via="cli")
     except n400.NotApproved as refusal:

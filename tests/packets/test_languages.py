@@ -297,6 +297,17 @@ def test_the_command_line_prints_a_checklist_in_the_language_asked(runner, appli
     assert missing.exit_code != 0 and "No such case" in missing.output
 
 
+def test_the_command_line_takes_the_case_reference_as_well(app, runner, applicant, tmp_path):
+    with app.app_context():
+        reference = db.session.get(Case, applicant.id).reference
+    out = tmp_path / "checklist.pdf"
+    result = runner.invoke(args=["clinic", "checklist", reference, str(out), "--language", "es"])
+    assert result.exit_code == 0, result.output
+    assert "Su lista para la ciudadanía" in pdf_text(out.read_bytes())
+    unknown = runner.invoke(args=["clinic", "checklist", "2031-99999", str(out)])
+    assert unknown.exit_code != 0 and "No such case" in unknown.output
+
+
 def test_the_voter_checklist_command_takes_a_language(runner, citizen, tmp_path):
     out = tmp_path / "voter.pdf"
     result = runner.invoke(
