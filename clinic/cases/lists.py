@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import String, and_, case, cast, func, or_, select
 from sqlalchemy.orm import contains_eager, load_only, selectinload
 
-from clinic.cases.models import Applicant, Case, IntakeSection, ScreeningRun
+from clinic.cases.models import Applicant, Case, IntakeSection, ScreeningRun, still_to_bring
 from clinic.cases.services import visible_cases_query
 from clinic.cases.stages import Stage
 from clinic.extensions import db
@@ -86,12 +86,8 @@ def missing_on_page(cases):
             IntakeSection.case_id.in_([c.id for c in cases]), IntakeSection.key == "documents"
         )
     )
-    brought = {s.case_id: set(s.answers.get("brought", [])) for s in sections}
-    return {c.id: _missing(runs.get(c.id), brought.get(c.id, set())) for c in cases}
-
-
-def _missing(run, brought):
-    return [d for d in (run.result.get("documents", []) if run else []) if d["code"] not in brought]
+    answers = {s.case_id: s.answers for s in sections}
+    return {c.id: still_to_bring(runs.get(c.id), answers.get(c.id, {})) for c in cases}
 
 
 def stuck_query(user, days, now, stage=None):

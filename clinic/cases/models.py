@@ -231,9 +231,14 @@ def codes_column(result):
 
 def missing_documents(case):
     """The latest screening's documents (dicts) not yet checked as brought."""
-    run = case.latest_screening
     section = case.section("documents")
-    brought = set(section.answers.get("brought", [])) if section else set()
+    return still_to_bring(case.latest_screening, section.answers if section else {})
+
+
+def still_to_bring(run, documents_answers):
+    """The documents (dicts) a screening run asks for that the "documents" section's answers
+    do not check as brought."""
+    brought = set(documents_answers.get("brought", []))
     return [d for d in (run.result.get("documents", []) if run else []) if d["code"] not in brought]
 
 
