@@ -7,7 +7,7 @@ CLINIC_PORT ?= 5000
 CLINIC_WORKERS ?= 4
 FLASK := $(BIN)/flask --app clinic
 
-.PHONY: install install-test run test lint audit bench clean-venv browser-check translations messages
+.PHONY: install install-test run test lint audit bench clean-venv browser-check translations messages ui-messages
 
 # Dependencies are reinstalled only when setup.cfg changes (the stamp files record that).
 $(BIN)/python:
@@ -40,6 +40,12 @@ messages: install-test
 		--sort-by-file --no-wrap --project=Clinic -o clinic/translations/messages.pot .
 	$(BIN)/pybabel update -i clinic/translations/messages.pot -d clinic/translations \
 		--no-wrap --omit-header --ignore-obsolete
+
+# The volunteers' pages: English, every string marked (babel-ui.cfg); `make ui-messages` writes
+# the template a later volunteers' catalogue starts from (tests/test_ui_strings.py checks marks).
+ui-messages: install-test
+	$(BIN)/pybabel extract -F babel-ui.cfg -k _ -k gettext -k ngettext:1,2 -k _l -k lazy_gettext \
+		--no-default-keywords --sort-by-file --no-wrap --project=Clinic -o clinic/translations/ui.pot .
 
 # The secret key is generated once, readable only by its owner, and never committed.
 instance/config.py: | $(BIN)/python
