@@ -1,6 +1,7 @@
 """What every interview section form shares: the section form itself (its version, whose
 answers it holds, no date before birth) and the kinds of question many sections ask."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     FieldList,
     HiddenField,
@@ -22,7 +23,7 @@ from clinic.intake.fields import (
 
 MAX_INCOME = 5_000_000  # above this a typing mistake is far likelier than the income
 MAX_EXPLANATION = 2_000  # an explanation longer than this belongs on a sheet of its own
-EXPLANATION_TOO_LONG = (
+EXPLANATION_TOO_LONG = _l(
     "Keep this under 2,000 characters; a longer account goes on a separate signed sheet."
 )
 
@@ -31,14 +32,22 @@ def past_date_field(label, description=None):
     return DateField(label, [Optional(), not_in_future], description=description)
 
 
-def birth_date_field(label="Date of birth"):
+DATE_OF_BIRTH = _l("Date of birth")
+
+
+def birth_date_field(label=DATE_OF_BIRTH):
     return DateField(label, [Optional(), birth_date])
 
 
 def count_field(label, maximum, description=None):
     return WholeNumberField(
         label,
-        [Optional(), NumberRange(0, maximum, f"Enter a number from 0 to {maximum:,}.")],
+        [
+            Optional(),
+            NumberRange(
+                0, maximum, _l("Enter a number from 0 to %(maximum)s.", maximum=f"{maximum:,}")
+            ),
+        ],
         description=description,
     )
 
@@ -64,7 +73,7 @@ class SectionForm(ClinicForm):
             return valid
         for field in dated_fields(self):
             if field.data < born and field.name not in NOT_AFTER_BIRTH:
-                field.errors = [*field.errors, BEFORE_BIRTH]
+                field.errors = [*field.errors, str(BEFORE_BIRTH)]
                 valid = False
         return valid
 
@@ -77,7 +86,7 @@ class SectionForm(ClinicForm):
 
 # Dates that may come before the applicant's birth: the birth itself, and the spouse's.
 NOT_AFTER_BIRTH = frozenset({"date_of_birth", "spouse_date_of_birth", "spouse_citizen_since"})
-BEFORE_BIRTH = "This date is before the applicant's date of birth: check the year."
+BEFORE_BIRTH = _l("This date is before the applicant's date of birth: check the year.")
 
 
 def dated_fields(form):
@@ -90,17 +99,23 @@ def dated_fields(form):
             yield field
 
 
-def country_field(label="Country"):
-    return choices_field(label, lambda: list(countries().items()), blank="United States")
+COUNTRY = _l("Country")
+UNITED_STATES = _l("United States")
+ZIP_OR_POSTAL_CODE = _l("ZIP or postal code")
+EXPLAIN_EVERY_YES = _l("Explain every 'yes' (what, when, where, and the outcome)")
 
 
-def postal_field(label="ZIP or postal code"):
+def country_field(label=COUNTRY):
+    return choices_field(label, lambda: list(countries().items()), blank=UNITED_STATES)
+
+
+def postal_field(label=ZIP_OR_POSTAL_CODE):
     return StringField(label, [Optional(), Length(max=10), postal_code])
 
 
-def explanation_field(label="Explain every 'yes' (what, when, where, and the outcome)"):
+def explanation_field(label=EXPLAIN_EVERY_YES):
     return TextAreaField(
         label,
         [Optional(), Length(max=MAX_EXPLANATION, message=EXPLANATION_TOO_LONG)],
-        description="Printed on the N-400's additional-information page.",
+        description=_l("Printed on the N-400's additional-information page."),
     )

@@ -4,6 +4,8 @@ import datetime
 import re
 from functools import cache
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import DateField as WTFormsDateField
 from wtforms import FieldList, FormField, SelectFieldBase, TelField
 from wtforms.fields.core import UnboundField
@@ -16,14 +18,14 @@ from clinic.templating import phone, spoken_date
 BLANK = "—"
 # What one row of each list is called ("Trip 1"); lists not named here use the row form's name.
 ROW_NAMES = {
-    "addresses": "Address",
-    "trips": "Trip",
-    "children": "Child",
-    "jobs": "Job",
-    "convictions": "Conviction",
-    "dui_convictions": "DUI conviction",
-    "other_names": "Other name",
-    "prior_spouses": "Earlier marriage",
+    "addresses": _l("Address"),
+    "trips": _l("Trip"),
+    "children": _l("Child"),
+    "jobs": _l("Job"),
+    "convictions": _l("Conviction"),
+    "dui_convictions": _l("DUI conviction"),
+    "other_names": _l("Other name"),
+    "prior_spouses": _l("Earlier marriage"),
 }
 # Typing hints in a label ("To (blank if current)") say how to fill the form, not what it holds.
 _TYPING_HINT = re.compile(r"\s*\(blank[^)]*\)")
@@ -62,14 +64,16 @@ def _humane(name):
 
 
 def section_title(section_key):
+    """The section's title, said now (a str, as stored changes and sets of titles need)."""
     section = BY_KEY.get(section_key)
-    return section.title if section else _humane(section_key)
+    return str(section.title) if section else _humane(section_key)
 
 
 def question_label(section_key, name):
-    """The question as the interview asks it ("Marital status"), or the name made readable."""
+    """The question as the interview asks it ("Marital status"), or the name made readable;
+    said now, a str (stored with a void's changes, compared, joined)."""
     field = section_fields(section_key).get(name)
-    return field.label.text if field is not None else _humane(name)
+    return str(field.label.text) if field is not None else _humane(name)
 
 
 def _blank(value):
@@ -90,7 +94,7 @@ def _choice_labels(field):
     for choice in field.choices or ():
         value, label = (choice.value, choice.label) if hasattr(choice, "value") else choice[:2]
         if value != "":
-            labels[str(value)] = label
+            labels[str(value)] = str(label)
     return labels
 
 
@@ -99,7 +103,7 @@ def plain_text(value):
     if _blank(value):
         return BLANK
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(value, datetime.date):
         return spoken_date(value)
     if isinstance(value, dict):
@@ -115,7 +119,7 @@ def _field_text(field, value):
     if _blank(value):
         return BLANK
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(field, DateField | WTFormsDateField):
         return _date_text(value)
     if isinstance(field, TelField):
@@ -138,7 +142,7 @@ def row_label(section_key, name, index):
 
 
 def _part(label, text):
-    label = _TYPING_HINT.sub("", label)
+    label = _TYPING_HINT.sub("", str(label))
     return f"{label} {text}" if label.endswith(("?", ".")) else f"{label}: {text}"
 
 

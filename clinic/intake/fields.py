@@ -7,6 +7,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import Field, FieldList, IntegerField, RadioField, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.utils import unset_value
@@ -24,14 +26,20 @@ _INDEX_DIGITS = 18  # a row index or row number longer than this cannot be one
 
 _US_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*\Z")
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*\Z")
-DATE_FORMAT_MESSAGE = "Write the date as MM/DD/YYYY (or YYYY-MM-DD), for example 04/02/1985."
-NO_SUCH_DATE_MESSAGE = "This date doesn't exist."
 EARLIEST_BIRTH = datetime.date(1900, 1, 1)
 # Digits with the separators people write a phone with: spaces, dots, dashes, brackets; a
 # leading + for an international number. 7 digits (a local number) to 15 (E.164's longest).
 _PHONE = re.compile(r"\+?[0-9 ().-]+\Z")
 PHONE_DIGITS = (7, 15)
+# The English of a_number_message(), kept (a plain str) for callers that import it; a refusal
+# made during a request says a_number_message() instead.
 A_NUMBER_MESSAGE = "An A-number has 8 or 9 digits, like A123-456-789."
+
+
+def a_number_message():
+    """Why typed text is no A-number, said now (in the page's language)."""
+    return _("An A-number has 8 or 9 digits, like A123-456-789.")
+
 
 US_STATES = {
     "AL": "Alabama",
@@ -124,8 +132,8 @@ def date_problem(text):
     form naming a day that doesn't exist (02/30/2020); None when it is a date."""
     parts = _date_parts(text)
     if parts is None or not (1 <= parts[1] <= 12 and 1 <= parts[2] <= 31):
-        return DATE_FORMAT_MESSAGE
-    return None if parse_date(text) else NO_SUCH_DATE_MESSAGE
+        return _("Write the date as MM/DD/YYYY (or YYYY-MM-DD), for example 04/02/1985.")
+    return None if parse_date(text) else _("This date doesn't exist.")
 
 
 class DateField(Field):
@@ -134,7 +142,7 @@ class DateField(Field):
     widget = TextInput()
 
     def __init__(self, label=None, validators=None, **kwargs):
-        kwargs.setdefault("render_kw", {}).setdefault("placeholder", "MM/DD/YYYY")
+        kwargs.setdefault("render_kw", {}).setdefault("placeholder", _l("MM/DD/YYYY"))
         kwargs["render_kw"].setdefault("inputmode", "numeric")
         super().__init__(label, validators, **kwargs)
         self.raw = ""
@@ -154,7 +162,7 @@ class DateField(Field):
             raise ValueError(date_problem(self.raw))
         if not 1900 <= self.data.year <= 2999:
             self.data = None
-            raise ValueError("That year looks mistyped.")
+            raise ValueError(_("That year looks mistyped."))
 
     def _value(self):
         if self.raw:
@@ -178,7 +186,7 @@ class YesNoField(RadioField):
             label,
             validators,
             coerce=_yes_no,
-            choices=[SelectChoice("yes", "Yes"), SelectChoice("no", "No")],
+            choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
             **kwargs,
         )
 
@@ -186,7 +194,7 @@ class YesNoField(RadioField):
         """Unanswered is allowed (the section shows it as missing); anything else is not."""
         # WTForms turns only ValidationError into an error beside the field (ValueError: 500).
         if self.raw_data and self.raw_data[0] not in ("yes", "no", ""):
-            raise ValidationError("Answer yes or no.")
+            raise ValidationError(_("Answer yes or no."))
 
 
 class AnswerField(RadioField):
@@ -206,14 +214,14 @@ class AnswerField(RadioField):
     def pre_validate(self, form):
         values = {choice.value for choice in self.choices}
         if self.raw_data and self.raw_data[0] not in values | {""}:
-            raise ValidationError("Choose one of the answers.")
+            raise ValidationError(_("Choose one of the answers."))
 
 
 # What a person may answer instead of a figure they won't or can't give (the screening then
 # treats it as unknown, e.g. the fee: FEE_INFO_MISSING).
 NOT_GIVEN = [
-    ("declined", "The applicant declines to say"),
-    ("unknown", "The applicant doesn't know"),
+    ("declined", _l("The applicant declines to say")),
+    ("unknown", _l("The applicant doesn't know")),
 ]
 
 
@@ -224,7 +232,7 @@ class WholeNumberField(IntegerField):
         try:
             super().process_formdata(valuelist)
         except ValueError:
-            raise ValueError("Enter a whole number, in digits.") from None
+            raise ValueError(_("Enter a whole number, in digits.")) from None
 
 
 def count_between(low, high):
@@ -235,16 +243,16 @@ def count_between(low, high):
         if field.data is None:
             return
         if field.data < low:
-            raise ValidationError(f"Enter at least {low:,}.")
+            raise ValidationError(_("Enter at least %(low)s.", low=f"{low:,}"))
         if field.data > high:
-            raise ValidationError(f"Enter at most {high:,}.")
+            raise ValidationError(_("Enter at most %(high)s.", high=f"{high:,}"))
 
     return check
 
 
 def not_in_future(form, field):
     if field.data and field.data > today():
-        raise ValidationError("This date is in the future.")
+        raise ValidationError(_("This date is in the future."))
 
 
 def birth_date(form, field):
@@ -252,9 +260,9 @@ def birth_date(form, field):
     if field.data is None:
         return
     if field.data >= today():
-        raise ValidationError("A date of birth is in the past: check the year.")
+        raise ValidationError(_("A date of birth is in the past: check the year."))
     if field.data < EARLIEST_BIRTH:
-        raise ValidationError("A date of birth is after 1900: check the year.")
+        raise ValidationError(_("A date of birth is after 1900: check the year."))
 
 
 def phone_number(form, field):
@@ -265,14 +273,17 @@ def phone_number(form, field):
     digits = sum(character in "0123456789" for character in text)
     if not _PHONE.match(text) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
         raise ValidationError(
-            "Write the phone in digits (7 to 15), for example (978) 555-0142 or +44 20 7946 0958."
+            _(
+                "Write the phone in digits (7 to 15), for example (978) 555-0142 or "
+                "+44 20 7946 0958."
+            )
         )
 
 
 def a_number_format(form, field):
     """Every A-number: 8 or 9 digits; a leading A, dashes and spaces are fine."""
     if (field.data or "").strip() and normalize_a_number(field.data) is None:
-        raise ValidationError(A_NUMBER_MESSAGE)
+        raise ValidationError(a_number_message())
 
 
 def _row_number(text):
@@ -292,7 +303,7 @@ def row_index(text, count):
 
 
 def too_many_rows(maximum):
-    return f"At most {maximum} rows can be listed here."
+    return _("At most %(maximum)s rows can be listed here.", maximum=maximum)
 
 
 class RowList(FieldList):
@@ -330,7 +341,10 @@ class RowList(FieldList):
         return valid
 
 
-def choices_field(label, options, blank="Choose…", **kwargs):
+CHOOSE = _l("Choose…")
+
+
+def choices_field(label, options, blank=CHOOSE, **kwargs):
     """A select of (value, label) options that stores the value, or None when blank
     (blank=None: no blank option). `options` may be a function giving them (read late)."""
     first = [SelectChoice("", blank)] if blank is not None else []
@@ -355,11 +369,13 @@ def postal_code(form, field):
     """A ZIP (01840, 01840-1234) or a foreign postal code: letters, digits, spaces, dashes."""
     text = (field.data or "").strip()
     if text and not _POSTAL.match(text):
-        raise ValidationError("Write the ZIP or postal code in letters and digits, like 01840.")
+        raise ValidationError(_("Write the ZIP or postal code in letters and digits, like 01840."))
 
 
 def dates_list(form, field):
     """Dates typed one after the other, separated by commas: each one must be a date."""
     for text in (part.strip() for part in (field.data or "").split(",")):
         if text and parse_date(text) is None:
-            raise ValidationError(f"{text}: {date_problem(text)}")
+            raise ValidationError(
+                _("%(typed)s: %(problem)s", typed=text, problem=date_problem(text))
+            )

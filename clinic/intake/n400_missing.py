@@ -1,6 +1,8 @@
 """What each section still lacks for the N-400 itself (beyond what the screening needs): the
 new sections' own questions, and the form's questions added to the screening's sections."""
 
+from flask_babel import gettext as _
+
 from clinic.intake.n400_forms import OATH_EXPECTED, YES_NO_QUESTIONS
 
 
@@ -144,7 +146,7 @@ def _marriage(a):
     if a.get("spouse_citizen"):
         missing += ask(a, "marriage", "spouse_citizen_by")
     if len(a.get("prior_spouses", [])) < (a.get("prior_marriages") or 0):
-        missing.append("Each earlier marriage")
+        missing.append(_("Each earlier marriage"))
     return missing
 
 
@@ -172,7 +174,7 @@ EXTRA = {
     "employment": lambda a: (
         []
         if a.get("jobs")
-        else ["Every job or school of the last 5 years (or a row saying unemployed)"]
+        else [_("Every job or school of the last 5 years (or a row saying unemployed)")]
     ),
     "household": lambda a: (
         []

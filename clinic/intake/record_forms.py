@@ -1,5 +1,7 @@
 """The sections on service, the record, taxes, parents, disability and the household."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     Form,
     FormField,
@@ -24,124 +26,131 @@ from clinic.intake.fields import (
 
 
 class MilitaryForm(SectionForm):
-    served = YesNoField("Ever served in the U.S. armed forces?")
-    honorable = YesNoField("Was the service honorable?")
-    serving_now = YesNoField("Serving now?")
-    separated_on = past_date_field("Date of leaving the service")
-    service_days = count_field("Days of service in total", 30_000)
-    served_since_2001_09_11 = YesNoField("Any service since 11 September 2001?")
-    ss_registered = YesNoField("(Men) Registered with the Selective Service?")
+    served = YesNoField(_l("Ever served in the U.S. armed forces?"))
+    honorable = YesNoField(_l("Was the service honorable?"))
+    serving_now = YesNoField(_l("Serving now?"))
+    separated_on = past_date_field(_l("Date of leaving the service"))
+    service_days = count_field(_l("Days of service in total"), 30_000)
+    served_since_2001_09_11 = YesNoField(_l("Any service since 11 September 2001?"))
+    ss_registered = YesNoField(_l("(Men) Registered with the Selective Service?"))
     ss_in_us_18_to_26 = YesNoField(
-        "(Men) Lived in the U.S. at any time between 18 and 26, other than on a visa?"
+        _l("(Men) Lived in the U.S. at any time between 18 and 26, other than on a visa?")
     )
-    ss_registered_on = past_date_field("(Men) Date registered with the Selective Service")
+    ss_registered_on = past_date_field(_l("(Men) Date registered with the Selective Service"))
     ss_number = StringField(
-        "(Men) Selective Service number", [Optional(), Length(max=20)], description="If known."
+        _l("(Men) Selective Service number"),
+        [Optional(), Length(max=20)],
+        description=_l("If known."),
     )
     court_martialed = YesNoField(
-        "Ever court-martialed, or discharged as other than honorable, bad conduct or dishonorable?"
+        _l(
+            "Ever court-martialed, or discharged as other than honorable, bad conduct or "
+            "dishonorable?"
+        )
     )
-    deploying_soon = YesNoField("Scheduled to deploy outside the U.S. in the next 3 months?")
-    stationed_abroad = YesNoField("Stationed outside the U.S. now?")
-    former_abroad = YesNoField("(A former member) Living outside the U.S. now?")
+    deploying_soon = YesNoField(_l("Scheduled to deploy outside the U.S. in the next 3 months?"))
+    stationed_abroad = YesNoField(_l("Stationed outside the U.S. now?"))
+    former_abroad = YesNoField(_l("(A former member) Living outside the U.S. now?"))
     discharged_as_alien = YesNoField(
-        "Ever discharged from U.S. military training or service for being a foreign national?"
+        _l("Ever discharged from U.S. military training or service for being a foreign national?")
     )
-    deserted = YesNoField("Ever deserted from the U.S. armed forces?")
-    avoided_draft = YesNoField("Ever left the U.S. to avoid being drafted into its military?")
+    deserted = YesNoField(_l("Ever deserted from the U.S. armed forces?"))
+    avoided_draft = YesNoField(_l("Ever left the U.S. to avoid being drafted into its military?"))
     applied_exemption = YesNoField(
-        "Ever applied for any kind of exemption from U.S. military service?"
+        _l("Ever applied for any kind of exemption from U.S. military service?")
     )
 
 
 CONVICTION_KINDS = [
-    ("other", "Other offense (attorney to classify)"),
-    ("moral_turpitude", "Crime of moral turpitude (theft, fraud, assault with intent…)"),
-    ("controlled_substance", "Drug offense"),
-    ("marijuana_possession_30g", "Possession of 30 g of marijuana or less"),
-    ("aggravated_felony", "Aggravated felony"),
-    ("murder", "Murder"),
+    ("other", _l("Other offense (attorney to classify)")),
+    ("moral_turpitude", _l("Crime of moral turpitude (theft, fraud, assault with intent…)")),
+    ("controlled_substance", _l("Drug offense")),
+    ("marijuana_possession_30g", _l("Possession of 30 g of marijuana or less")),
+    ("aggravated_felony", _l("Aggravated felony")),
+    ("murder", _l("Murder")),
 ]
 OTHER_CONCERNS = [
-    ("habitual_drunkard", "Habitual drunkenness"),
-    ("gambling", "Illegal gambling"),
-    ("polygamy", "More than one spouse at a time"),
-    ("smuggling", "Helped someone enter illegally"),
-    ("prostitution", "Prostitution"),
-    ("false_testimony", "Lied to get an immigration benefit"),
-    ("benefit_fraud", "Public-benefit fraud"),
-    ("totalitarian_party", "Communist or totalitarian party member"),
-    ("terrorist_org", "Terrorist organization"),
-    ("unwilling_oath", "Unwilling to take the oath"),
-    ("persecution", "Took part in persecution, genocide or torture"),
-    ("desertion", "Deserted the U.S. armed forces"),
-    ("alienage_discharge", "Exempted from U.S. military service as a foreigner"),
+    ("habitual_drunkard", _l("Habitual drunkenness")),
+    ("gambling", _l("Illegal gambling")),
+    ("polygamy", _l("More than one spouse at a time")),
+    ("smuggling", _l("Helped someone enter illegally")),
+    ("prostitution", _l("Prostitution")),
+    ("false_testimony", _l("Lied to get an immigration benefit")),
+    ("benefit_fraud", _l("Public-benefit fraud")),
+    ("totalitarian_party", _l("Communist or totalitarian party member")),
+    ("terrorist_org", _l("Terrorist organization")),
+    ("unwilling_oath", _l("Unwilling to take the oath")),
+    ("persecution", _l("Took part in persecution, genocide or torture")),
+    ("desertion", _l("Deserted the U.S. armed forces")),
+    ("alienage_discharge", _l("Exempted from U.S. military service as a foreigner")),
 ]
 # Still asked in the list above: the N-400 asks every other one on its own (Part 9).
 ASKED_HERE = frozenset({"habitual_drunkard"})
 
 
 class ConvictionRow(Form):
-    date = DateField("Date of conviction", [Optional(), not_in_future])
-    kind = choices_field("Kind", CONVICTION_KINDS)
-    sentence_days = count_field("Sentence (days)", 40_000)
-    details = StringField("What happened, and the outcome", [Optional(), Length(max=300)])
+    date = DateField(_l("Date of conviction"), [Optional(), not_in_future])
+    kind = choices_field(_l("Kind"), CONVICTION_KINDS)
+    sentence_days = count_field(_l("Sentence (days)"), 40_000)
+    details = StringField(_l("What happened, and the outcome"), [Optional(), Length(max=300)])
 
 
 class DuiRow(Form):
-    date = DateField("Date of DUI/OUI conviction", [Optional(), not_in_future])
+    date = DateField(_l("Date of DUI/OUI conviction"), [Optional(), not_in_future])
 
 
 class CharacterForm(SectionForm):
     arrests_or_charges = count_field(
-        "Arrests, citations or charges (not minor traffic tickets), anywhere, ever", 99
+        _l("Arrests, citations or charges (not minor traffic tickets), anywhere, ever"), 99
     )
     arrests_details = TextAreaField(
-        "For each one: when, where, what for, and what happened",
+        _l("For each one: when, where, what for, and what happened"),
         [Optional(), Length(max=1000)],
     )
-    traffic_tickets = count_field("Traffic tickets in the last 5 years", 99)
-    convictions = RowList(FormField(ConvictionRow), label="Convictions")
-    dui_convictions = RowList(FormField(DuiRow), label="DUI / OUI convictions")
-    jail_days = count_field("Days in jail after a conviction, in the last 5 years", 5_000)
+    traffic_tickets = count_field(_l("Traffic tickets in the last 5 years"), 99)
+    convictions = RowList(FormField(ConvictionRow), label=_l("Convictions"))
+    dui_convictions = RowList(FormField(DuiRow), label=_l("DUI / OUI convictions"))
+    jail_days = count_field(_l("Days in jail after a conviction, in the last 5 years"), 5_000)
     probation_completed = choices_field(
-        "A suspended sentence, probation or parole: completed?",
-        [("yes", "Yes, completed"), ("no", "No, not yet")],
-        blank="Does not apply",
+        _l("A suspended sentence, probation or parole: completed?"),
+        [("yes", _l("Yes, completed")), ("no", _l("No, not yet"))],
+        blank=_l("Does not apply"),
     )
     false_claim_to_citizenship = YesNoField(
-        "Ever claimed to be a U.S. citizen (on a job form, to vote, for a benefit)?"
+        _l("Ever claimed to be a U.S. citizen (on a job form, to vote, for a benefit)?")
     )
     false_claim_details = StringField(
-        "When, and on what form or occasion", [Optional(), Length(max=300)]
+        _l("When, and on what form or occasion"), [Optional(), Length(max=300)]
     )
-    registered_or_voted = YesNoField("Ever registered to vote or voted in any U.S. election?")
+    registered_or_voted = YesNoField(_l("Ever registered to vote or voted in any U.S. election?"))
     voting_details = StringField(
-        "When, where, and which election or registration", [Optional(), Length(max=300)]
+        _l("When, where, and which election or registration"), [Optional(), Length(max=300)]
     )
     removal_proceedings = choices_field(
-        "Removal or deportation proceedings",
-        [("never", "Never"), ("past", "In the past"), ("pending", "Pending now")],
+        _l("Removal or deportation proceedings"),
+        [("never", _l("Never")), ("past", _l("In the past")), ("pending", _l("Pending now"))],
     )
-    removal_details = StringField("Court, dates and outcome", [Optional(), Length(max=300)])
+    removal_details = StringField(_l("Court, dates and outcome"), [Optional(), Length(max=300)])
     lpr_lawfulness_concern = YesNoField(
-        "Any problem with how the green card was obtained (false information, a marriage that "
-        "ended quickly, a pending case at the time)?"
+        _l(
+            "Any problem with how the green card was obtained (false information, a marriage that "
+            "ended quickly, a pending case at the time)?"
+        )
     )
-    lpr_details = StringField("What happened", [Optional(), Length(max=300)])
+    lpr_details = StringField(_l("What happened"), [Optional(), Length(max=300)])
     child_support = choices_field(
-        "Child support",
+        _l("Child support"),
         [
-            ("not_applicable", "Does not apply"),
-            ("paid", "Pays it in full"),
-            ("arrears", "Behind on payments"),
+            ("not_applicable", _l("Does not apply")),
+            ("paid", _l("Pays it in full")),
+            ("arrears", _l("Behind on payments")),
         ],
     )
     other_concerns = SelectMultipleField(
-        "Any of these ever true?",
+        _l("Any of these ever true?"),
         choices=[SelectChoice(v, t) for v, t in OTHER_CONCERNS],
         validators=[Optional()],
-        description="Choose all that apply; leave empty if none.",
+        description=_l("Choose all that apply; leave empty if none."),
     )
 
     def __init__(self, *args, **kwargs):
@@ -156,72 +165,80 @@ class CharacterForm(SectionForm):
 
 class TaxesForm(SectionForm):
     taxes = choices_field(
-        "Federal income taxes",
+        _l("Federal income taxes"),
         [
-            ("filed", "Filed every year, nothing owed"),
-            ("owed_with_plan", "Owes taxes, with a payment plan"),
-            ("owed_no_plan", "Owes taxes, no payment plan"),
-            ("not_filed", "Did not file some years"),
-            ("filed_as_nonresident", "Filed as a nonresident"),
+            ("filed", _l("Filed every year, nothing owed")),
+            ("owed_with_plan", _l("Owes taxes, with a payment plan")),
+            ("owed_no_plan", _l("Owes taxes, no payment plan")),
+            ("not_filed", _l("Did not file some years")),
+            ("filed_as_nonresident", _l("Filed as a nonresident")),
         ],
     )
 
 
 class ParentsForm(SectionForm):
     citizen_parent_before_18 = YesNoField(
-        "Was either parent a U.S. citizen, or did one become one, before the applicant turned 18?"
+        _l(
+            "Was either parent a U.S. citizen, or did one become one, before the applicant turned "
+            "18?"
+        )
     )
     born_abroad_to_citizen = YesNoField(
-        "Was a parent a U.S. citizen when the applicant was born abroad?"
+        _l("Was a parent a U.S. citizen when the applicant was born abroad?")
     )
 
 
 class DisabilityForm(SectionForm):
     disability_exception = YesNoField(
-        "Will the applicant ask to be excused from the English and civics tests because of a "
-        "disability (Form N-648)?"
+        _l(
+            "Will the applicant ask to be excused from the English and civics tests because of a "
+            "disability (Form N-648)?"
+        )
     )
 
 
 class HouseholdForm(SectionForm):
     size = WholeNumberField(
-        "People in the household", [Optional(), NumberRange(1, 30, "Enter 1 to 30 people.")]
+        _l("People in the household"), [Optional(), NumberRange(1, 30, _l("Enter 1 to 30 people."))]
     )
     income = WholeNumberField(
-        "Household income last year (dollars)",
+        _l("Household income last year (dollars)"),
         [
             Optional(),
             NumberRange(
                 0,
                 MAX_INCOME,
-                "Enter the yearly income in whole dollars; that figure looks mistyped.",
+                _l("Enter the yearly income in whole dollars; that figure looks mistyped."),
             ),
         ],
     )
     # N-400 Part 10 (the reduced fee) is optional: a person may keep their income to
     # themselves, and then pays the full fee (the screening says FEE_INFO_MISSING).
     size_or_income_not_given = AnswerField(
-        "If the size or the income is not given",
+        _l("If the size or the income is not given"),
         choices=NOT_GIVEN,
-        description="The fee can't be worked out without them; the checklist then asks for "
-        "proof of income.",
+        description=_l(
+            "The fee can't be worked out without them; the checklist then asks for proof of income."
+        ),
     )
     means_tested_benefit = YesNoField(
-        "Anyone in the household receives Medicaid, SNAP, TANF or SSI?"
+        _l("Anyone in the household receives Medicaid, SNAP, TANF or SSI?")
     )
-    hardship = YesNoField("A financial hardship (medical bills, job loss, eviction)?")
+    hardship = YesNoField(_l("A financial hardship (medical bills, job loss, eviction)?"))
     earners = WholeNumberField(
-        "How many people in the household earn an income?",
-        [Optional(), NumberRange(0, 30, "Enter 0 to 30 people.")],
+        _l("How many people in the household earn an income?"),
+        [Optional(), NumberRange(0, 30, _l("Enter 0 to 30 people."))],
     )
-    head_of_household = YesNoField("Is the applicant the head of the household?")
+    head_of_household = YesNoField(_l("Is the applicant the head of the household?"))
     head_of_household_name = StringField(
-        "Name of the head of the household", [Optional(), Length(max=200)]
+        _l("Name of the head of the household"), [Optional(), Length(max=200)]
     )
 
     def validate_size_or_income_not_given(self, field):
         if field.data and self.size.data is not None and self.income.data is not None:
             raise ValidationError(
-                "Both the size and the income are given: clear this answer, or clear the "
-                "figure that was not given."
+                _(
+                    "Both the size and the income are given: clear this answer, or clear the "
+                    "figure that was not given."
+                )
             )

@@ -1,15 +1,16 @@
 """What each section the screening reads still lacks: the questions it needs answered."""
 
+from flask_babel import gettext as _
+
 
 def blank(value):
     return value is None or value == "" or value == []
 
 
 def _ask(answers, *names):
-    from clinic.intake.sections import question_labels  # the sections read this module
+    from clinic.intake.sections import question_label  # the sections read this module
 
-    labels = question_labels()
-    return [labels[name] for name in names if blank(answers.get(name))]
+    return [question_label(name) for name in names if blank(answers.get(name))]
 
 
 def _missing_contact(a):
@@ -33,7 +34,7 @@ def _missing_green_card(a):
 def _missing_residence(a):
     missing = _ask(a, "state", "state_since", "student_dependent")
     if not any(row.get("moved_in") for row in a.get("addresses", [])):
-        missing.append("At least one address, with the date moving in")
+        missing.append(_("At least one address, with the date moving in"))
     return missing
 
 
@@ -42,9 +43,9 @@ def _missing_trips(a):
     if a.get("any_trips"):
         rows = a.get("trips", [])
         if not rows:
-            missing.append("The trips themselves")
+            missing.append(_("The trips themselves"))
         elif any(not (row.get("departed") and row.get("returned")) for row in rows):
-            missing.append("Both dates of every trip")
+            missing.append(_("Both dates of every trip"))
     return missing
 
 
@@ -81,7 +82,7 @@ def _missing_character(a):
         "child_support",
     )
     if any(not (row.get("date") and row.get("kind")) for row in a.get("convictions", [])):
-        missing.append("The date and kind of every conviction")
+        missing.append(_("The date and kind of every conviction"))
     return missing
 
 

@@ -4,6 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cache
 
+from flask_babel import lazy_gettext as _l
+
 from clinic.intake import forms, n400_forms, n400_missing, record_forms, screening_missing
 
 # Answers kept on the Applicant row (search and duplicate checks use them), not in the JSON.
@@ -22,8 +24,8 @@ class Section:
     required_for_screening: bool = True
     sensitive: bool = False  # criminal-history answers: shown only to roles that need them
     blurb: str = ""
-    # Row lists: {FieldList name: one row, with its article}, e.g. {"trips": "a trip"}, for
-    # "Add a trip" and "Came back, trip 2".
+    # Row lists: {FieldList name: (its Add button, one row's noun)}, e.g.
+    # {"trips": ("Add a trip", "trip")}, for "Add a trip" and "Came back, trip 2".
     rows: dict = field(default_factory=dict)
     # Follow-up questions shown only after a given answer: {field: (question, answers)}.
     # Without JavaScript every question shows; answers to hidden ones are kept as typed.
@@ -56,11 +58,12 @@ class Section:
         return self.men_only if sex not in (None, "male") else ()
 
     def add_label(self, rows):
-        return f"Add {self.rows[rows]}"
+        """ "Add a trip": the button that adds a row."""
+        return self.rows[rows][0]
 
     def row_noun(self, rows):
-        """ "trip" for "a trip": how one row is named beside its number."""
-        return self.rows[rows].split(" ", 1)[1]
+        """ "trip": how one row is named beside its number."""
+        return self.rows[rows][1]
 
     @property
     def row_nouns(self):
@@ -86,17 +89,17 @@ SPOUSE_QUESTIONS = (
 SECTIONS = (
     Section(
         "contact",
-        "Contact and language",
+        _l("Contact and language"),
         forms.ContactForm,
-        blurb="Who the applicant is and how to reach them.",
+        blurb=_l("Who the applicant is and how to reach them."),
     ),
     Section(
         "names",
-        "Other names, name change, Social Security",
+        _l("Other names, name change, Social Security"),
         n400_forms.NamesForm,
         required_for_screening=False,
         n400_only=True,
-        rows={"other_names": "a name"},
+        rows={"other_names": (_l("Add a name"), _l("name"))},
         reveal={
             "new_family_name": ("wants_name_change", YES),
             "new_given_name": ("wants_name_change", YES),
@@ -108,24 +111,24 @@ SECTIONS = (
     ),
     Section(
         "green_card",
-        "Green card",
+        _l("Green card"),
         forms.GreenCardForm,
-        blurb="Read these off the card.",
+        blurb=_l("Read these off the card."),
         reveal={"conditions_petition": ("conditional", YES)},
     ),
     Section(
         "biographic",
-        "Height, weight, eyes and hair",
+        _l("Height, weight, eyes and hair"),
         n400_forms.BiographicForm,
         required_for_screening=False,
         n400_only=True,
-        blurb="Asked for the background check (N-400 Part 3).",
+        blurb=_l("Asked for the background check (N-400 Part 3)."),
     ),
     Section(
         "residence",
-        "Where they live",
+        _l("Where they live"),
         forms.ResidenceForm,
-        rows={"addresses": "an address"},
+        rows={"addresses": (_l("Add an address"), _l("address"))},
         reveal={
             name: ("mailing_same", NO)
             for name in (
@@ -143,15 +146,15 @@ SECTIONS = (
     ),
     Section(
         "trips",
-        "Trips outside the U.S.",
+        _l("Trips outside the U.S."),
         forms.TripsForm,
-        rows={"trips": "a trip"},
-        blurb="Every trip of 24 hours or more since becoming a resident. Passports help.",
+        rows={"trips": (_l("Add a trip"), _l("trip"))},
+        blurb=_l("Every trip of 24 hours or more since becoming a resident. Passports help."),
         reveal={"trips": ("any_trips", YES)},
     ),
     Section(
         "marriage",
-        "Marriage and children",
+        _l("Marriage and children"),
         forms.MarriageForm,
         reveal={
             "married_on": ("status", MARRIED),
@@ -163,20 +166,25 @@ SECTIONS = (
             "spouse_address": ("spouse_same_address", NO),
             **{name: ("status", SPOUSE) for name in SPOUSE_QUESTIONS},
         },
-        rows={"children": "a child", "prior_spouses": "an earlier marriage"},
+        rows={
+            "children": (_l("Add a child"), _l("child")),
+            "prior_spouses": (_l("Add an earlier marriage"), _l("earlier marriage")),
+        },
     ),
     Section(
         "employment",
-        "Work and school",
+        _l("Work and school"),
         forms.EmploymentForm,
-        rows={"jobs": "a job"},
+        rows={"jobs": (_l("Add a job"), _l("job"))},
         required_for_screening=False,
-        blurb="Every job and school of the last 5 years, the current one first; periods "
-        "without work too (write 'unemployed').",
+        blurb=_l(
+            "Every job and school of the last 5 years, the current one first; periods "
+            "without work too (write 'unemployed')."
+        ),
     ),
     Section(
         "military",
-        "Military and Selective Service",
+        _l("Military and Selective Service"),
         record_forms.MilitaryForm,
         reveal={
             "ss_registered_on": ("ss_registered", YES),
@@ -202,12 +210,16 @@ SECTIONS = (
     ),
     Section(
         "character",
-        "Arrests, court and other questions",
+        _l("Arrests, court and other questions"),
         record_forms.CharacterForm,
         sensitive=True,
-        rows={"convictions": "a conviction", "dui_convictions": "a DUI"},
-        blurb="Ask in a private place. Any 'yes' goes to an attorney; write only what the "
-        "form asks.",
+        rows={
+            "convictions": (_l("Add a conviction"), _l("conviction")),
+            "dui_convictions": (_l("Add a DUI"), _l("DUI")),
+        },
+        blurb=_l(
+            "Ask in a private place. Any 'yes' goes to an attorney; write only what the form asks."
+        ),
         reveal={
             "false_claim_details": ("false_claim_to_citizenship", YES),
             "voting_details": ("registered_or_voted", YES),
@@ -223,33 +235,35 @@ SECTIONS = (
             required_for_screening=False,
             n400_only=True,
             sensitive=True,
-            blurb="The N-400's own questions (Part 9), asked one by one. Ask in a private "
-            "place; any 'yes' goes to an attorney.",
+            blurb=_l(
+                "The N-400's own questions (Part 9), asked one by one. Ask in a private "
+                "place; any 'yes' goes to an attorney."
+            ),
             reveal=reveal,
         )
         for key, title, form, reveal in (
-            ("conduct", "Crimes, drugs, fraud, removal", n400_forms.ConductForm, {}),
-            ("groups", "Parties, violent groups, persecution", n400_forms.GroupsForm, {}),
+            ("conduct", _l("Crimes, drugs, fraud, removal"), n400_forms.ConductForm, {}),
+            ("groups", _l("Parties, violent groups, persecution"), n400_forms.GroupsForm, {}),
             (
                 "weapons",
-                "Armed groups and weapons",
+                _l("Armed groups and weapons"),
                 n400_forms.WeaponsForm,
                 {"used_weapon": ("weapon_group", YES), "threatened_weapon": ("weapon_group", YES)},
             ),
         )
     ),
-    Section("taxes", "Taxes", record_forms.TaxesForm),
-    Section("parents", "Parents' citizenship", record_forms.ParentsForm),
-    Section("disability", "Disability exception", record_forms.DisabilityForm),
+    Section("taxes", _l("Taxes"), record_forms.TaxesForm),
+    Section("parents", _l("Parents' citizenship"), record_forms.ParentsForm),
+    Section("disability", _l("Disability exception"), record_forms.DisabilityForm),
     Section(
         "household",
-        "Household and income (for the fee)",
+        _l("Household and income (for the fee)"),
         record_forms.HouseholdForm,
         reveal={"head_of_household_name": ("head_of_household", NO)},
     ),
     Section(
         "oath",
-        "The oath and the Constitution",
+        _l("The oath and the Constitution"),
         n400_forms.OathForm,
         required_for_screening=False,
         n400_only=True,
@@ -260,43 +274,58 @@ SECTIONS = (
     ),
     Section(
         "eligibility",
-        "Eligibility (N-400 Part 1)",
+        _l("Eligibility (N-400 Part 1)"),
         n400_forms.EligibilityForm,
         required_for_screening=False,
         n400_only=True,
-        blurb="The screening's path is chosen for you: confirm it, or choose another with the "
-        "attorney.",
+        blurb=_l(
+            "The screening's path is chosen for you: confirm it, or choose another with the "
+            "attorney."
+        ),
         reveal={"basis_other": ("basis", ("other",)), "field_office": ("basis", ("319b",))},
     ),
     Section(
         "preparer",
-        "Interpreter and preparer",
+        _l("Interpreter and preparer"),
         n400_forms.PreparerForm,
         required_for_screening=False,
         n400_only=True,
-        blurb="The interpreter only if one helps today. Signatures are left for ink.",
+        blurb=_l("The interpreter only if one helps today. Signatures are left for ink."),
     ),
 )
 BY_KEY = {section.key: section for section in SECTIONS}
 
 
 @cache
-def question_labels():
-    """Field name -> the question as asked (a row list by its own label), as display reads it."""
+def _asked_in():
+    """Field name -> the key of the section that asks it (the last one, for a shared name)."""
     from clinic.intake import display  # display reads the sections: imported once both exist
 
     return {
-        name: display.question_label(section.key, name)
-        for section in SECTIONS
-        for name in display.section_fields(section.key)
+        name: section.key for section in SECTIONS for name in display.section_fields(section.key)
     }
+
+
+def question_labels():
+    """Field name -> the question as asked (a row list by its own label), as display reads it
+    (said now, in the page's language)."""
+    from clinic.intake import display
+
+    return {name: display.question_label(key, name) for name, key in _asked_in().items()}
+
+
+def question_label(name):
+    """The question `name` as asked, said now: question_labels()[name] without the rest."""
+    from clinic.intake import display
+
+    return display.question_label(_asked_in()[name], name)
 
 
 def unfinished(status):
     """Titles of the sections the screening reads that are not done yet, from
     services.section_status(): until they are, a screening is provisional."""
     return [
-        section.title
+        str(section.title)
         for section, missing, saved in status
         if section.required_for_screening and (missing or not saved)
     ]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
 from clinic import audit
@@ -13,7 +14,7 @@ from clinic.cases.stages import Stage
 from clinic.extensions import db
 from clinic.intake.answers import all_answers, stored_answers
 from clinic.intake.facts import NotEnoughToScreen, facts_from_case, facts_hash
-from clinic.intake.fields import A_NUMBER_MESSAGE
+from clinic.intake.fields import a_number_message
 from clinic.intake.sections import APPLICANT_FIELDS, BY_KEY, SECTIONS, drop_empty_rows, to_json
 from clinic.review.services import void_if_answers_changed
 from clinic.screening import FactsError, parse_facts, result_to_dict, screen
@@ -39,12 +40,17 @@ def locked_reason(case):
     if stage.answers_editable:
         return None
     if stage == Stage.CLOSED:
-        return "The answers are locked: the case is closed."
+        return _("The answers are locked: the case is closed.")
     if stage == Stage.REFERRED:
-        return "The answers are locked: the case was referred out."
+        return _("The answers are locked: the case was referred out.")
     filed_on = case.milestones.filed_on if case.milestones else None
-    when = f" on {spoken_date(filed_on)}" if filed_on else ""
-    return f"The answers are locked: the case was filed with USCIS{when}; they stay as filed."
+    if filed_on:
+        return _(
+            "The answers are locked: the case was filed with USCIS on %(date)s; they stay as "
+            "filed.",
+            date=spoken_date(filed_on),
+        )
+    return _("The answers are locked: the case was filed with USCIS; they stay as filed.")
 
 
 def section_status(case):
@@ -87,9 +93,12 @@ def why_not_complete(case):
     machine's INTAKE_COMPLETE requirement (registered by the intake blueprint)."""
     missing = incomplete_sections(case)
     if missing:
-        return "Finish these sections first: " + ", ".join(s.title for s in missing) + "."
+        return _(
+            "Finish these sections first: %(sections)s.",
+            sections=", ".join(str(s.title) for s in missing),
+        )
     if case.latest_screening is None:
-        return "The case has not been screened yet."
+        return _("The case has not been screened yet.")
     return None
 
 
@@ -139,7 +148,7 @@ def _update_applicant(case, key, answers):
     elif key == "green_card" and answers.get("a_number"):
         number = normalize_a_number(answers["a_number"])
         if number is None:
-            raise ServiceError(A_NUMBER_MESSAGE, field="a_number")
+            raise ServiceError(a_number_message(), field="a_number")
         problem = a_number_problem(applicant, number)
         if problem:
             raise ServiceError(problem, field="a_number")

@@ -1,6 +1,7 @@
 """The interview, one section per page: load, save, add or remove rows, resolve conflicts."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from clinic import audit
@@ -105,7 +106,7 @@ def _save(case, section, form):
     except ServiceError as error:
         show_service_error(form, error)
         return None
-    flash(sentence(f"Saved: {section.title}"), "success")
+    flash(sentence(_("Saved: %(section)s", section=section.title)), "success")
     following = _next_section(section.key) if request.form.get("go") == "next" else section.key
     if following is None:
         return redirect(url_for("cases.show", case_id=case.id))
