@@ -1,6 +1,7 @@
 """Error pages: a plain message and a way back, never a stack trace."""
 
 from flask import render_template
+from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -42,8 +43,10 @@ def register_error_handlers(app):
             "errors/error.html",
             code=400,
             title="This form has expired",
-            message="For your safety the form could not be sent. Go back, reload the page, "
-            "and send it again.",
+            message=_(
+                "For your safety the form could not be sent. Go back, reload the page, "
+                "and send it again."
+            ),
         ), 400
 
     @app.errorhandler(HTTPException)

@@ -15,6 +15,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
 from clinic.auth import second_factor, services
@@ -71,7 +72,7 @@ def login_code():
     """The login's second step, for a password just accepted in this browser."""
     user = _awaiting_second_factor()
     if user is None:
-        flash("Log in with your email and password first.", "info")
+        flash(_("Log in with your email and password first."), "info")
         return redirect(url_for("auth.login"))
     form = SecondFactorForm()
     if form.validate_on_submit():
@@ -130,7 +131,7 @@ def logout():
     services.log_out(current_user, utcnow())
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -147,7 +148,9 @@ def account():
             show_service_error(form, error)
         else:
             _begin_browser_session(current_user._get_current_object())
-            flash("Password changed. Every other session of yours has been logged out.", "success")
+            flash(
+                _("Password changed. Every other session of yours has been logged out."), "success"
+            )
             return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form, codes_form=SecondFactorForm())
 
@@ -169,7 +172,9 @@ def first_run():
         except services.ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Clinic is set up. Log in with the email and password you just chose.", "success")
+            flash(
+                _("Clinic is set up. Log in with the email and password you just chose."), "success"
+            )
             return redirect(url_for("auth.login"))
     return render_template("auth/first_run.html", form=form)
 
@@ -186,7 +191,7 @@ def accept_invitation(token):
         except services.ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Your password is set. Log in to start.", "success")
+            flash(_("Your password is set. Log in to start."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/invitation.html", form=form, user=invitation.user)
 

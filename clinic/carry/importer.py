@@ -13,6 +13,7 @@ import base64
 from contextlib import suppress
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
@@ -87,7 +88,7 @@ def opened(data):
             "(then `flask --app clinic db upgrade`) and import it again."
         )
     if records.get("format") != export.FORMAT:
-        raise BundleRefused("This bundle's records are in a format this server does not read.")
+        raise BundleRefused(_("This bundle's records are in a format this server does not read."))
     return header, records
 
 
@@ -107,8 +108,10 @@ def _claim(header, laptop_key_id, laptop_event_id, by, now):
         db.session.flush()
     except IntegrityError as error:
         raise BundleRefused(
-            "This bundle is being imported by someone else right now: look at the imported "
-            "days in a minute."
+            _(
+                "This bundle is being imported by someone else right now: look at the imported "
+                "days in a minute."
+            )
         ) from error
     return imported
 

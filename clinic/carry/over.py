@@ -1,6 +1,7 @@
 """After the server has imported a day: the laptop purges the day's personal data, keeping
 counts (the retention purge's own deletion, security/retention.py)."""
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from clinic.auth.services import ServiceError
@@ -24,8 +25,10 @@ def carry_over(event, receipt, *, by, now, changed_too=False):
     export = next((e for e in exports_of(event) if receipt_of(e.bundle_id) == receipt), None)
     if export is None:
         raise ServiceError(
-            "That is not the receipt of an export of this day. The server's import report "
-            "shows it (8 letters and digits).",
+            _(
+                "That is not the receipt of an export of this day. The server's import report "
+                "shows it (8 letters and digits)."
+            ),
             field="receipt",
         )
     changed = list(

@@ -13,6 +13,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -116,9 +117,9 @@ def imports():
         form.bundle.errors = [str(refusal)]
         return _imports_page(form, 422)
     if outcome.already:
-        flash("This bundle was imported already: nothing changed. Here is its report.", "info")
+        flash(_("This bundle was imported already: nothing changed. Here is its report."), "info")
     else:
-        flash("Imported. Read what needs a decision below.", "success")
+        flash(_("Imported. Read what needs a decision below."), "success")
     return redirect(url_for("carry.imported", import_id=outcome.imported.id))
 
 

@@ -8,6 +8,8 @@ assigns `case.stage`. What a step requires is named here and checked by the feat
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from clinic import audit
 from clinic.auth.roles import Role
 from clinic.cases.stages import Stage
@@ -209,9 +211,9 @@ def check(case, name, *, by, reason=None, via=None):
     """
     transition = BY_NAME.get(name)
     if transition is None:
-        raise TransitionRefused("No such step.")
+        raise TransitionRefused(_("No such step."))
     if by is not None and by.role not in transition.roles:
-        raise TransitionRefused("Your role can't make this step.", forbidden=True)
+        raise TransitionRefused(_("Your role can't make this step."), forbidden=True)
     if via != transition.via and via not in transition.also_via:
         raise TransitionRefused(WHERE_MADE.get(transition.via, "This step is made elsewhere."))
     if case.stage not in transition.sources:
@@ -219,7 +221,7 @@ def check(case, name, *, by, reason=None, via=None):
             f"A case in '{case.stage.label}' can't go to '{transition.target.label}'."
         )
     if transition.needs_reason and not (reason or "").strip():
-        raise TransitionRefused("Say why.")
+        raise TransitionRefused(_("Say why."))
     problem = _unmet(transition, case)
     if problem:
         raise TransitionRefused(problem)

@@ -1,6 +1,7 @@
 """Check-in: find or create the applicant, open their case, note who may be on file at another
 member organization; which cases a user may list (the lists themselves: clinic/cases/lists.py)."""
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -49,7 +50,7 @@ def create_applicant(
         raise ServiceError(A_NUMBER_MESSAGE, field="a_number")
     if number and a_number_holder(organization_id, number) is not None:
         raise ServiceError(
-            "Someone with this A-number is already on file: pick them from the list instead.",
+            _("Someone with this A-number is already on file: pick them from the list instead."),
             field="a_number",
         )
     applicant = Applicant(

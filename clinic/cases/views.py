@@ -1,6 +1,7 @@
 """Case lists, the case page, its stage steps, the documents checklist and follow-up lists."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -121,7 +122,7 @@ def documents(case_id):
     if not form.validate_on_submit() or form.version.data != str(case.version):
         abort(409)
     intake.save_documents(case, form.brought.data, by=current_user, now=utcnow())
-    flash("Documents checklist saved.", "success")
+    flash(_("Documents checklist saved."), "success")
     return redirect(url_for("cases.show", case_id=case.id))
 
 

@@ -1,6 +1,7 @@
 """Clinic days: the list, planning and staffing a day, its roster, and check-in."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -89,7 +90,7 @@ def new():
             partners=_partners(form),
         )
         db.session.flush()
-        flash("Clinic day planned. Now add its staff.", "success")
+        flash(_("Clinic day planned. Now add its staff."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_template("events/form.html", form=form, event=None)
 
@@ -110,7 +111,7 @@ def edit(event_id):
             by=current_user,
             now=utcnow(),
         )
-        flash("Clinic day saved.", "success")
+        flash(_("Clinic day saved."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)
 
@@ -248,7 +249,7 @@ def check_in_existing(event_id, applicant_id):
 def _to_open_case(case, event):
     """Flashes carry case references, never names: the session cookie is signed, not secret."""
     if not can_view(current_user, case):  # open at another clinic day: the host's to work
-        flash("This person already has an open case with the host organization.", "info")
+        flash(_("This person already has an open case with the host organization."), "info")
         return redirect(url_for("events.show", event_id=event.id))
     flash(f"This person already has an open case: case {case.reference}.", "info")
     if case.stage.answers_editable:

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from clinic import audit
@@ -169,9 +170,9 @@ def record_oath(case, data, *, by, now):
 def record_certificate(case, data, *, by, now):
     """The certificate number, when it was not at hand on the oath day."""
     if case.stage != Stage.OATH:
-        raise machine.TransitionRefused("Record the oath first.")
+        raise machine.TransitionRefused(_("Record the oath first."))
     if by.role not in machine.CASEWORKERS:
-        raise machine.TransitionRefused("Your role can't make this step.", forbidden=True)
+        raise machine.TransitionRefused(_("Your role can't make this step."), forbidden=True)
     record = milestones_for(case, now)
     record.certificate_number = normalize_certificate_number(data["certificate_number"])
     record.certificate_recorded_by_id, record.updated_at = by.id, now
@@ -184,7 +185,7 @@ def correct_dates(case, data, *, by, now):
     changed with the date before and after, shown in the case's history. Dates stay in order;
     a date not recorded yet is recorded with its step, not here."""
     if by.role not in machine.CASEWORKERS:
-        raise machine.TransitionRefused("Your role can't make this step.", forbidden=True)
+        raise machine.TransitionRefused(_("Your role can't make this step."), forbidden=True)
     record = getattr(case, "milestones", None)
     changes = {
         name: data.get(name)
@@ -193,9 +194,9 @@ def correct_dates(case, data, *, by, now):
     }
     missing = [name for name in changes if changes[name] is None]
     if missing:
-        raise ServiceError("A recorded date can be corrected, not removed.", field=missing[0])
+        raise ServiceError(_("A recorded date can be corrected, not removed."), field=missing[0])
     if not changes:
-        raise ServiceError("Change at least one date, or cancel.")
+        raise ServiceError(_("Change at least one date, or cancel."))
     check_date_order(case, _dates_after(case, changes))
     reason = (data.get("reason") or "").strip()[:200]
     for name, day in changes.items():

@@ -6,6 +6,7 @@ is and what it says."""
 from datetime import timedelta
 
 from flask import current_app, render_template
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from clinic import audit
@@ -127,7 +128,7 @@ def queue_render(job_id):
 def try_again(job, user, now):
     """A new job like a failed one (the caller commits, then queues it)."""
     if job.status != "failed":
-        raise ServiceError("Only a packet that failed can be tried again.")
+        raise ServiceError(_("Only a packet that failed can be tried again."))
     return start_packet(job.event, user, job.include_review_sheets, now)
 
 

@@ -1,5 +1,6 @@
 """The voter page's form, and the admins' election form."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -15,22 +16,22 @@ def _states():
 
 class RegistrationForm(ClinicForm):
     state = choices_field(
-        "State where they live", _states(), validators=[DataRequired("Choose the state.")]
+        _l("State where they live"), _states(), validators=[DataRequired("Choose the state.")]
     )
-    has_license = BooleanField("Has a driver's license or state ID from this state")
+    has_license = BooleanField(_l("Has a driver's license or state ID from this state"))
     license_shows_citizenship = BooleanField(
-        "The RMV/DMV record already shows U.S. citizenship (after the oath)"
+        _l("The RMV/DMV record already shows U.S. citizenship (after the oath)")
     )
     status = choices_field(
-        "Registration", list(STATUSES.items()), validators=[DataRequired()], blank=None
+        _l("Registration"), list(STATUSES.items()), validators=[DataRequired()], blank=None
     )
-    channel = choices_field("How", list(CHANNEL_LABELS.items()), validators=[Optional()])
-    submitted_on = DateField("Sent on", [Optional()])
-    confirmed_on = DateField("Checked as registered on", [Optional()])
+    channel = choices_field(_l("How"), list(CHANNEL_LABELS.items()), validators=[Optional()])
+    submitted_on = DateField(_l("Sent on"), [Optional()])
+    confirmed_on = DateField(_l("Checked as registered on"), [Optional()])
     confirmed_how = StringField(
-        "How it was checked",
+        _l("How it was checked"),
         [Optional(), Length(max=200)],
-        description="e.g. the state's status page, or the clerk",
+        description=_l("e.g. the state's status page, or the clerk"),
     )
 
     def validate(self, extra_validators=None):
@@ -52,11 +53,13 @@ class RegistrationForm(ClinicForm):
 
 
 class ElectionForm(ClinicForm):
-    state = choices_field("State", _states(), validators=[DataRequired()])
-    held_on = DateField("Election day", [DataRequired("Give the date, as MM/DD/YYYY.")])
+    state = choices_field(_l("State"), _states(), validators=[DataRequired()])
+    held_on = DateField(_l("Election day"), [DataRequired("Give the date, as MM/DD/YYYY.")])
     kind = choices_field(
-        "Kind", [(k, k.title()) for k in ELECTION_KINDS], validators=[DataRequired()]
+        _l("Kind"), [(k, k.title()) for k in ELECTION_KINDS], validators=[DataRequired()]
     )
     name = StringField(
-        "Name", [DataRequired(), Length(max=200)], description="e.g. State election, November 2026"
+        _l("Name"),
+        [DataRequired(), Length(max=200)],
+        description=_l("e.g. State election, November 2026"),
     )
