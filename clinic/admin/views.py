@@ -188,8 +188,11 @@ def reset_second_factor(user_id):
         flash_refusal(error.message)
     else:
         flash(
-            f"{user.name}'s second factor is reset and their sessions have ended. They set up "
-            "a new one at their next login.",
+            _(
+                "%(name)s's second factor is reset and their sessions have ended. They set up "
+                "a new one at their next login.",
+                name=user.name,
+            ),
             "success",
         )
     return redirect(url_for("admin.users"))

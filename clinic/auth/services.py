@@ -207,7 +207,8 @@ def reset_second_factor(user, *, by, now):
     if user.id == by.id:
         raise ServiceError(_("Another admin must reset your second factor."))
     if user.totp_secret is None:
-        raise ServiceError(f"{user.name} has no second factor to reset.")
+        raise ServiceError(_("%(name)s has no second factor to reset.", name=user.name))
+
     second_factor.remove(user)
     sessions.end_all_sessions(user, now, "second_factor_reset")
     audit.record("admin.second_factor_reset", actor=by, target=user, at=now)

@@ -16,6 +16,7 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from clinic.auth import second_factor, services
@@ -223,8 +224,13 @@ def _warn_if_few_recovery_codes(user):
     left = second_factor.recovery_codes_left(user)
     if left <= 3:
         flash(
-            f"You have {left} recovery code{'s' if left != 1 else ''} left. On your account "
-            "page, make a new set and keep it somewhere safe.",
+            ngettext(
+                "You have %(num)d recovery code left. On your account page, make a new set "
+                "and keep it somewhere safe.",
+                "You have %(num)d recovery codes left. On your account page, make a new set "
+                "and keep it somewhere safe.",
+                left,
+            ),
             "info",
         )
 

@@ -119,9 +119,12 @@ def open_bundle(data, *, receiving_key, trusted_laptops):
     trusted = trusted_laptops.get(key_id(laptop_raw))
     if trusted is None:
         raise BundleRefused(
-            f"This bundle is signed by a laptop this server does not trust (laptop key "
-            f"{key_id(laptop_raw)}). If it is one of the coalition's laptops, add its key "
-            "with `clinic carry-trust clinic-laptop:...` first."
+            _(
+                "This bundle is signed by a laptop this server does not trust (laptop key "
+                "%(key)s). If it is one of the coalition's laptops, add its key "
+                "with `clinic carry-trust clinic-laptop:...` first.",
+                key=key_id(laptop_raw),
+            )
         )
     try:
         trusted[1].verify(signature, signed)

@@ -57,17 +57,23 @@ def import_bundle(data, *, by, now, again=False):
     earlier_export = _same_day(laptop_key_id, records["event"]["id"])
     if earlier_export is not None and not again:
         raise BundleRefused(
-            "This laptop's clinic day was imported already, from an earlier export (receipt "
-            f"{earlier_export.receipt}, imported {earlier_export.imported_at:%Y-%m-%d %H:%M} "
-            "UTC): importing this export too would put its cases on the server twice. Make "
-            "later changes on the server. Only if that import was a mistake, import this one "
-            "again anyway (then close the older cases as duplicates)."
+            _(
+                "This laptop's clinic day was imported already, from an earlier export (receipt "
+                "%(receipt)s, imported %(imported)s UTC): importing this export too would put "
+                "its cases on the server twice. Make later changes on the server. Only if that "
+                "import was a mistake, import this one again anyway (then close the older cases "
+                "as duplicates).",
+                receipt=earlier_export.receipt,
+                imported=f"{earlier_export.imported_at:%Y-%m-%d %H:%M}",
+            )
         )
     imported = _claim(header, laptop_key_id, records["event"]["id"], by, now)
     try:
         _Import(records, imported, by, now, earlier_export).run()
     except ServiceError as error:
-        raise BundleRefused(f"This bundle could not be imported: {error.message}") from error
+        raise BundleRefused(
+            _("This bundle could not be imported: %(why)s", why=error.message)
+        ) from error
     return Outcome(imported, already=False)
 
 
@@ -83,9 +89,13 @@ def opened(data):
     revision = header["schema_revision"]
     if not schema.is_known(revision):
         raise BundleRefused(
-            f"This bundle was made by a newer version of Clinic (database schema {revision}) "
-            f"than this server's ({schema.head_revision()}). Update Clinic on the server "
-            "(then `flask --app clinic db upgrade`) and import it again."
+            _(
+                "This bundle was made by a newer version of Clinic (database schema "
+                "%(revision)s) than this server's (%(head)s). Update Clinic on the server "
+                "(then `flask --app clinic db upgrade`) and import it again.",
+                revision=revision,
+                head=schema.head_revision(),
+            )
         )
     if records.get("format") != export.FORMAT:
         raise BundleRefused(_("This bundle's records are in a format this server does not read."))

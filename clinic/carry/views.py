@@ -90,7 +90,14 @@ def carry_over(event_id):
     except ServiceError as error:
         show_service_error(form, error)
         return _day_page(event, form, 422)
-    flash(f"Carried over: {count} cases purged from this laptop; their counts are kept.", "success")
+    flash(
+        _(
+            "Carried over: %(count)s cases purged from this laptop; their counts are kept.",
+            count=count,
+        ),
+        "success",
+    )
+
     return redirect(url_for("carry.day", event_id=event.id))
 
 

@@ -218,7 +218,11 @@ def check(case, name, *, by, reason=None, via=None):
         raise TransitionRefused(WHERE_MADE.get(transition.via, "This step is made elsewhere."))
     if case.stage not in transition.sources:
         raise TransitionRefused(
-            f"A case in '{case.stage.label}' can't go to '{transition.target.label}'."
+            _(
+                "A case in '%(stage)s' can't go to '%(target)s'.",
+                stage=case.stage.label,
+                target=transition.target.label,
+            )
         )
     if transition.needs_reason and not (reason or "").strip():
         raise TransitionRefused(_("Say why."))

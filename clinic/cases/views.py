@@ -106,7 +106,8 @@ def move(case_id, name):
             abort(403)
         flash_refusal(refusal.message)
     else:
-        flash(f"Case is now: {case.stage.label}.", "success")
+        flash(_("Case is now: %(stage)s.", stage=case.stage.label), "success")
+
     return redirect(url_for("cases.show", case_id=case.id))
 
 

@@ -241,7 +241,7 @@ def check_in_existing(event_id, applicant_id):
     case, already_open = services.check_in(applicant, event, by=current_user, now=utcnow())
     _note_elsewhere(applicant)
     if not already_open:
-        flash(f"Checked in: case {case.reference}.", "success")
+        flash(_("Checked in: case %(reference)s.", reference=case.reference), "success")
         return redirect(url_for("intake.section", case_id=case.id, key="contact"))
     return _to_open_case(case, event)
 
@@ -251,7 +251,11 @@ def _to_open_case(case, event):
     if not can_view(current_user, case):  # open at another clinic day: the host's to work
         flash(_("This person already has an open case with the host organization."), "info")
         return redirect(url_for("events.show", event_id=event.id))
-    flash(f"This person already has an open case: case {case.reference}.", "info")
+    flash(
+        _("This person already has an open case: case %(reference)s.", reference=case.reference),
+        "info",
+    )
+
     if case.stage.answers_editable:
         return redirect(url_for("intake.section", case_id=case.id, key="contact"))
     return redirect(url_for("cases.show", case_id=case.id))

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from clinic import audit
@@ -62,11 +63,12 @@ def milestones_for(case, now):
 
 
 # The milestone dates in the order they happen; each can't be earlier than the one before.
+# (field, the date as a sentence begins with it, the date as a sentence ends with it)
 DATE_ORDER = (
-    ("filed_on", "The filing date"),
-    ("biometrics_on", "The biometrics appointment"),
-    ("interview_on", "The interview"),
-    ("oath_on", "The oath ceremony"),
+    ("filed_on", _l("The filing date"), _l("the filing date")),
+    ("biometrics_on", _l("The biometrics appointment"), _l("the biometrics appointment")),
+    ("interview_on", _l("The interview"), _l("the interview")),
+    ("oath_on", _l("The oath ceremony"), _l("the oath ceremony")),
 )
 CORRECTABLE = ("filed_on", "biometrics_on", "interview_on", "response_due_on", "oath_on")
 APPROVALS = (Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS)
@@ -87,22 +89,29 @@ def check_date_order(case, dates):
     """Refuse, beside the field, a milestone date earlier than the step before it: filing
     after the approval, biometrics after filing, the interview after biometrics, the oath
     after the interview. `dates` holds the dates the case would have after this save."""
-    earlier = ("the attorney's approval", approved_on(case))
-    for name, label in DATE_ORDER:
+    earlier = (_("the attorney's approval"), approved_on(case))
+    for name, label, after in DATE_ORDER:
         day = dates.get(name)
         if day is None:
             continue
         if earlier[1] is not None and day < earlier[1]:
             raise ServiceError(
-                f"{label} can't be before {earlier[0]} ({spoken_date(earlier[1])}). "
-                "Check the date.",
+                _(
+                    "%(later)s can't be before %(earlier)s (%(day)s). Check the date.",
+                    later=label,
+                    earlier=earlier[0],
+                    day=spoken_date(earlier[1]),
+                ),
                 field=name,
             )
-        earlier = (label[0].lower() + label[1:], day)
+        earlier = (after, day)
     due, interview = dates.get("response_due_on"), dates.get("interview_on")
     if due and interview and due < interview:
         raise ServiceError(
-            f"The response is due after the interview ({spoken_date(interview)}).",
+            _(
+                "The response is due after the interview (%(day)s).",
+                day=spoken_date(interview),
+            ),
             field="response_due_on",
         )
 
@@ -236,8 +245,11 @@ def _may_move(case, step, by):
         if refusal.forbidden or not getattr(getattr(case, "milestones", None), name, None):
             raise
         raise machine.TransitionRefused(
-            f"{refusal.message} This step is already recorded: to change its date, use "
-            "“Correct a date” on the case page."
+            _(
+                "%(refusal)s This step is already recorded: to change its date, use "
+                "“Correct a date” on the case page.",
+                refusal=refusal.message,
+            )
         ) from refusal
 
 

@@ -1,6 +1,7 @@
 """Recording the milestones after approval, and the after-filing follow-up lists."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from clinic.auth.decorators import roles_required
@@ -51,7 +52,9 @@ def record(case_id, step):
             show_service_error(form, error)
             status = 422
         else:
-            flash(f"Saved. The case is now: {case.stage.label}.", "success")  # no personal data
+            # no personal data
+            flash(_("Saved. The case is now: %(stage)s.", stage=case.stage.label), "success")
+
             return redirect(url_for("cases.show", case_id=case.id))
     return render_template("filing/record.html", case=case, form=form, title=title), status
 

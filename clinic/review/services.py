@@ -97,8 +97,11 @@ def claim(case, attorney, now):
     held = live_claim(case, now)
     if held is not None and held.attorney_id != attorney.id:
         raise ServiceError(
-            f"{held.attorney.name} is reviewing this case until "
-            f"{local_time(held.expires_at, '%H:%M')}."
+            _(
+                "%(name)s is reviewing this case until %(time)s.",
+                name=held.attorney.name,
+                time=local_time(held.expires_at, "%H:%M"),
+            )
         )
     existing = db.session.scalar(select(ReviewClaim).where(ReviewClaim.case_id == case.id))
     lifetime = timedelta(minutes=current_app.config["REVIEW_CLAIM_MINUTES"])
@@ -181,7 +184,7 @@ def _check_decision(
         raise ServiceError(_("This case is not waiting for review."))
     held = live_claim(case, now)
     if held is not None and held.attorney_id != attorney.id:
-        raise ServiceError(f"{held.attorney.name} is reviewing this case.")
+        raise ServiceError(_("%(name)s is reviewing this case.", name=held.attorney.name))
     run = case.latest_screening
     answers = all_answers(case)
     fingerprint = answers_fingerprint(answers)
@@ -243,7 +246,7 @@ def _check_resolutions(run, resolutions):
         resolution = given.get(finding["code"])
         if resolution is None or resolution.get("resolution") not in RESOLUTIONS:
             raise ServiceError(
-                f"Resolve every finding first ({finding['code']} is open).",
+                _("Resolve every finding first (%(code)s is open).", code=finding["code"]),
                 field=f"resolution-{finding['code']}",
             )
         if not (resolution.get("note") or "").strip():
@@ -341,8 +344,11 @@ def reconfirm(case, attorney, *, password, code, facts_hash, answers_hash, now):
     ]
     if new:
         raise ServiceError(
-            f"The answers raise a finding the earlier sign-off did not resolve ({', '.join(new)}): "
-            "decide below."
+            _(
+                "The answers raise a finding the earlier sign-off did not resolve (%(codes)s): "
+                "decide below.",
+                codes=", ".join(new),
+            )
         )
     return decide(
         case,

@@ -57,7 +57,8 @@ def show(case_id):
     else:
         form = decision_form(run)
     if form.validate_on_submit() and _signed(case, form):
-        flash(f"Signed: {Decision(form.decision.data).label}.", "success")
+        flash(_("Signed: %(decision)s.", decision=Decision(form.decision.data).label), "success")
+
         return redirect(url_for("cases.show", case_id=case.id))
     return render_template("review/show.html", case=case, run=run, form=form, **_page(case))
 
