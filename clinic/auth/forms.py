@@ -51,7 +51,7 @@ CODE_HINT = "The six digits your authenticator app shows for Clinic now, or a re
 class SecondFactorForm(ClinicForm):
     code = StringField(
         _l("Code"),
-        validators=[DataRequired("Type the code."), Length(max=40)],
+        validators=[DataRequired(_l("Type the code.")), Length(max=40)],
         description=CODE_HINT,
     )
 
@@ -59,6 +59,6 @@ class SecondFactorForm(ClinicForm):
 class EnrolForm(ClinicForm):
     code = StringField(
         _l("Code from the app"),
-        validators=[DataRequired("Type the six digits the app shows."), Length(max=40)],
+        validators=[DataRequired(_l("Type the six digits the app shows.")), Length(max=40)],
         description=_l("After scanning, the app shows six digits that change every 30 seconds."),
     )

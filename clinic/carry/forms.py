@@ -11,7 +11,7 @@ from clinic.forms import ClinicForm
 class ImportForm(ClinicForm):
     bundle = FileField(
         _l("Clinic-day bundle"),
-        validators=[FileRequired("Choose the bundle file the laptop wrote.")],
+        validators=[FileRequired(_l("Choose the bundle file the laptop wrote."))],
         description=_l("The file the laptop's Export the day wrote (it ends in .bundle)."),
     )
     again = BooleanField(
@@ -25,7 +25,7 @@ class ImportForm(ClinicForm):
 class CarryOverForm(ClinicForm):
     receipt = StringField(
         _l("Receipt from the server's import report"),
-        validators=[DataRequired("Type the receipt the server showed."), Length(max=20)],
+        validators=[DataRequired(_l("Type the receipt the server showed.")), Length(max=20)],
         description=_l("8 letters and digits, on the server's report of this day's import."),
     )
     changed_too = BooleanField(
@@ -37,5 +37,5 @@ class CarryOverForm(ClinicForm):
             "I understand: this day's applicants, answers and sign-offs are deleted from this "
             "laptop (counts are kept)."
         ),
-        validators=[DataRequired("Tick this box to confirm.")],
+        validators=[DataRequired(_l("Tick this box to confirm."))],
     )

@@ -41,7 +41,7 @@ class EventForm(ClinicForm):
     )
     capacity = WholeNumberField(
         _l("How many applicants it can take"),
-        [InputRequired("Enter how many applicants it can take."), count_between(1, 2000)],
+        [InputRequired(_l("Enter how many applicants it can take.")), count_between(1, 2000)],
         default=40,
     )
     partners = SelectMultipleField(

@@ -40,7 +40,7 @@ def certificate_number(form, field):
         )
 
 
-REQUIRED_DATE = [DataRequired("Give the date, as MM/DD/YYYY.")]
+REQUIRED_DATE = [DataRequired(_l("Give the date, as MM/DD/YYYY."))]
 
 
 class FiledForm(ClinicForm):
@@ -48,7 +48,7 @@ class FiledForm(ClinicForm):
     filing_method = choices_field(
         _l("How"),
         [("paper", "Paper, by mail"), ("online", "Online")],
-        validators=[DataRequired("Choose how it was filed.")],
+        validators=[DataRequired(_l("Choose how it was filed."))],
     )
     fee_paid = choices_field(
         _l("Fee"),
@@ -58,7 +58,7 @@ class FiledForm(ClinicForm):
             ("waiver", "Fee waiver (I-912)"),
             ("military", "No fee (military)"),
         ],
-        validators=[DataRequired("Choose the fee.")],
+        validators=[DataRequired(_l("Choose the fee."))],
     )
     receipt_number = StringField(
         _l("Receipt number"),
@@ -130,7 +130,7 @@ class CorrectionForm(ClinicForm):
     oath_on = DateField(_l("Oath ceremony on"), [Optional()])
     reason = StringField(
         _l("Why the date changes"),
-        [DataRequired("Say why, for the case history."), Length(max=200)],
+        [DataRequired(_l("Say why, for the case history.")), Length(max=200)],
         description=_l("For example: the appointment was rescheduled, or it was mistyped."),
     )
 

@@ -24,10 +24,10 @@ class ReportForm(ClinicForm):
         csrf = False  # a GET form: it changes nothing, and its URL can be bookmarked
 
     start = DateField(
-        _l("From"), [InputRequired("Give the first day of the report.")], format=DATE_FORMATS
+        _l("From"), [InputRequired(_l("Give the first day of the report."))], format=DATE_FORMATS
     )
     end = DateField(
-        _l("To"), [InputRequired("Give the last day of the report.")], format=DATE_FORMATS
+        _l("To"), [InputRequired(_l("Give the last day of the report."))], format=DATE_FORMATS
     )
     organization = SelectField(_l("Organization"), coerce=optional_id, validate_choice=False)
 

@@ -79,11 +79,11 @@ class ReconfirmForm(ClinicForm):
     facts_hash = HiddenField()
     answers_hash = HiddenField()
     password = PasswordField(
-        _l("Your password, to sign it again"), [DataRequired("Sign with your password.")]
+        _l("Your password, to sign it again"), [DataRequired(_l("Sign with your password."))]
     )
     code = StringField(
         _l("Code from your authenticator app, to sign it again"),
-        [DataRequired("Sign with the code from your app too."), Length(max=40)],
+        [DataRequired(_l("Sign with the code from your app too.")), Length(max=40)],
         description=_l(
             "The six digits the app shows now (or a recovery code): your second factor."
         ),
@@ -96,7 +96,7 @@ class DecisionForm(ClinicForm):
     decision = RadioField(
         _l("Decision"),
         choices=[SelectChoice(d.value, d.label) for d in Decision],
-        validators=[DataRequired("Choose a decision.")],
+        validators=[DataRequired(_l("Choose a decision."))],
     )
     conditions = SelectMultipleField(
         _l("Documents to bring before filing"),
@@ -111,7 +111,7 @@ class DecisionForm(ClinicForm):
     note = TextAreaField(_l("Note for the file (optional)"), [Optional(), Length(max=2000)])
     password = PasswordField(
         _l("Your password, to sign"),
-        [DataRequired("Sign with your password.")],
+        [DataRequired(_l("Sign with your password."))],
         description=_l(
             "Re-entering it confirms that you, and nobody at your keyboard, signs this decision."
         ),
@@ -119,7 +119,7 @@ class DecisionForm(ClinicForm):
 
     code = StringField(
         _l("Code from your authenticator app"),
-        [DataRequired("Sign with the code from your app too."), Length(max=40)],
+        [DataRequired(_l("Sign with the code from your app too.")), Length(max=40)],
         description=_l(
             "The six digits the app shows now (or a recovery code): your second factor."
         ),

@@ -16,7 +16,7 @@ def _states():
 
 class RegistrationForm(ClinicForm):
     state = choices_field(
-        _l("State where they live"), _states(), validators=[DataRequired("Choose the state.")]
+        _l("State where they live"), _states(), validators=[DataRequired(_l("Choose the state."))]
     )
     has_license = BooleanField(_l("Has a driver's license or state ID from this state"))
     license_shows_citizenship = BooleanField(
@@ -54,7 +54,7 @@ class RegistrationForm(ClinicForm):
 
 class ElectionForm(ClinicForm):
     state = choices_field(_l("State"), _states(), validators=[DataRequired()])
-    held_on = DateField(_l("Election day"), [DataRequired("Give the date, as MM/DD/YYYY.")])
+    held_on = DateField(_l("Election day"), [DataRequired(_l("Give the date, as MM/DD/YYYY."))])
     kind = choices_field(
         _l("Kind"), [(k, k.title()) for k in ELECTION_KINDS], validators=[DataRequired()]
     )
