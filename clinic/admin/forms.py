@@ -15,7 +15,7 @@ def role_choices():
 
 
 def credential_choices():
-    return [SelectChoice("", "Not an attorney")] + [
+    return [SelectChoice("", _l("Not an attorney"))] + [
         SelectChoice(c.value, c.label) for c in Credential
     ]
 

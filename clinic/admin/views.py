@@ -171,7 +171,9 @@ def set_active(user_id, action):
         flash_refusal(error.message)
     else:
         flash(
-            "Account reactivated." if activate else "Account deactivated; its sessions have ended.",
+            _("Account reactivated.")
+            if activate
+            else _("Account deactivated; its sessions have ended."),
             "success",
         )
     return redirect(url_for("admin.users"))

@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from clinic.forms import ClinicForm
 
-HOW_TO_CHOOSE = (
+HOW_TO_CHOOSE = _l(
     "At least 15 characters. A short sentence you will remember works well; "
     "spaces and any characters are fine, and you may paste it."
 )
@@ -45,7 +45,7 @@ class ChangePasswordForm(NewPasswordMixin, ClinicForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
 
 
-CODE_HINT = "The six digits your authenticator app shows for Clinic now, or a recovery code."
+CODE_HINT = _l("The six digits your authenticator app shows for Clinic now, or a recovery code.")
 
 
 class SecondFactorForm(ClinicForm):

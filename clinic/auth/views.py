@@ -64,7 +64,7 @@ def login():
         if result.user:
             _begin_browser_session(result.user)
             return redirect(_safe_next(request.args.get("next")))
-        _refused(form, result, "Wrong email or password.")
+        _refused(form, result, _("Wrong email or password."))
     return render_template("auth/login.html", form=form)
 
 
@@ -82,7 +82,7 @@ def login_code():
             _begin_browser_session(result.user)
             _warn_if_few_recovery_codes(result.user)
             return redirect(_safe_next(request.args.get("next")))
-        _refused(form, result, "That code is not right. Type the code the app shows now.")
+        _refused(form, result, _("That code is not right. Type the code the app shows now."))
     return render_template("auth/second_factor.html", form=form)
 
 
@@ -200,10 +200,12 @@ def accept_invitation(token):
 def _refused(form, result, message):
     if result.retry_after:
         minutes = max(1, round(result.retry_after.total_seconds() / 60))
-        message = (
-            f"Too many failed attempts for this account. Wait {minutes} minute"
-            f"{'s' if minutes != 1 else ''} and try again."
+        message = ngettext(
+            "Too many failed attempts for this account. Wait %(num)d minute and try again.",
+            "Too many failed attempts for this account. Wait %(num)d minutes and try again.",
+            minutes,
         )
+
     form.form_errors.append(message)
 
 
