@@ -20,8 +20,10 @@ class ServiceError(Exception):
     """A business rule refused the request; `field` names the form field it concerns."""
 
     def __init__(self, message, field=None):
+        message = str(message)  # a message written ahead (lazy) is said now: pages show str
         super().__init__(message)
         self.message = message
+
         self.field = field
 
 

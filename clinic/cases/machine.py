@@ -9,6 +9,7 @@ assigns `case.stage`. What a step requires is named here and checked by the feat
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from clinic import audit
 from clinic.auth.roles import Role
@@ -23,18 +24,20 @@ FILING = "filing"  # milestones after approval are recorded through clinic.filin
 VOTER = "voter"
 CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
 WHERE_MADE = {
-    None: "This step is made from the case page.",
-    REVIEW: "This step is made from the attorney review page.",
-    FILING: "This step is recorded with the case's milestone forms.",
-    VOTER: "This step is recorded on the case's voter page.",
+    None: _l("This step is made from the case page."),
+    REVIEW: _l("This step is made from the attorney review page."),
+    FILING: _l("This step is recorded with the case's milestone forms."),
+    VOTER: _l("This step is recorded on the case's voter page."),
 }
 AFTER_FILING = frozenset({Stage.FILED, Stage.BIOMETRICS, Stage.CONTINUED})
 
 
 class TransitionRefused(Exception):
     def __init__(self, message, *, forbidden=False):
+        message = str(message)  # a lazy label, said now: pages show only str messages
         super().__init__(message)
         self.message = message
+
         self.forbidden = forbidden
 
 
@@ -79,7 +82,7 @@ TRANSITIONS = (
         frozenset({Stage.INTAKE, Stage.NEEDS_INFO}),
         Stage.SCREENED,
         STAFF,
-        "Finish intake",
+        _l("Finish intake"),
         requires=INTAKE_COMPLETE,
     ),
     Transition(
@@ -87,7 +90,7 @@ TRANSITIONS = (
         frozenset({Stage.SCREENED}),
         Stage.IN_REVIEW,
         STAFF,
-        "Send to attorney review",
+        _l("Send to attorney review"),
         requires=INTAKE_COMPLETE,
     ),
     Transition(
@@ -95,14 +98,14 @@ TRANSITIONS = (
         frozenset({Stage.SCREENED, Stage.NOT_YET}),
         Stage.INTAKE,
         STAFF,
-        "Reopen the interview",
+        _l("Reopen the interview"),
     ),
     Transition(
         "approve",
         frozenset({Stage.IN_REVIEW}),
         Stage.APPROVED,
         frozenset({Role.ATTORNEY}),
-        "Approve to file",
+        _l("Approve to file"),
         via=REVIEW,
     ),
     Transition(
@@ -110,7 +113,7 @@ TRANSITIONS = (
         frozenset({Stage.IN_REVIEW}),
         Stage.NEEDS_INFO,
         frozenset({Role.ATTORNEY}),
-        "Needs more information",
+        _l("Needs more information"),
         via=REVIEW,
     ),
     Transition(
@@ -118,7 +121,7 @@ TRANSITIONS = (
         frozenset({Stage.IN_REVIEW}),
         Stage.REFERRED,
         frozenset({Role.ATTORNEY}),
-        "Refer for full representation",
+        _l("Refer for full representation"),
         via=REVIEW,
     ),
     Transition(
@@ -126,7 +129,7 @@ TRANSITIONS = (
         frozenset({Stage.IN_REVIEW}),
         Stage.NOT_YET,
         frozenset({Role.ATTORNEY}),
-        "Not eligible yet",
+        _l("Not eligible yet"),
         via=REVIEW,
     ),
     Transition(
@@ -134,7 +137,7 @@ TRANSITIONS = (
         frozenset({Stage.APPROVED, Stage.NOT_YET}),
         Stage.IN_REVIEW,
         STAFF | ORGANIZERS,
-        "Back to review: answers changed",
+        _l("Back to review: answers changed"),
         via=REVIEW,
     ),
     Transition(
@@ -142,7 +145,7 @@ TRANSITIONS = (
         OPEN - {Stage.CLOSED},
         Stage.CLOSED,
         ORGANIZERS | {Role.ATTORNEY},
-        "Close the case",
+        _l("Close the case"),
         needs_reason=True,
         also_via=frozenset({REVIEW}),  # an attorney's "close" decision, with its sign-off
     ),
@@ -151,7 +154,7 @@ TRANSITIONS = (
         frozenset({Stage.APPROVED}),
         Stage.FILED,
         CASEWORKERS,
-        "Record the filing",
+        _l("Record the filing"),
         via=FILING,
     ),
     Transition(
@@ -159,7 +162,7 @@ TRANSITIONS = (
         frozenset({Stage.FILED}),
         Stage.BIOMETRICS,
         CASEWORKERS,
-        "Record biometrics",
+        _l("Record biometrics"),
         via=FILING,
     ),
     Transition(
@@ -167,7 +170,7 @@ TRANSITIONS = (
         AFTER_FILING,
         Stage.INTERVIEW,
         CASEWORKERS,
-        "Interview: approved",
+        _l("Interview: approved"),
         via=FILING,
     ),
     Transition(
@@ -175,21 +178,31 @@ TRANSITIONS = (
         AFTER_FILING,
         Stage.CONTINUED,
         CASEWORKERS,
-        "Interview: continued",
+        _l("Interview: continued"),
         via=FILING,
     ),
     Transition(
-        "interview_denied", AFTER_FILING, Stage.DENIED, CASEWORKERS, "Interview: denied", via=FILING
+        "interview_denied",
+        AFTER_FILING,
+        Stage.DENIED,
+        CASEWORKERS,
+        _l("Interview: denied"),
+        via=FILING,
     ),
     Transition(
-        "oath", frozenset({Stage.INTERVIEW}), Stage.OATH, CASEWORKERS, "Record the oath", via=FILING
+        "oath",
+        frozenset({Stage.INTERVIEW}),
+        Stage.OATH,
+        CASEWORKERS,
+        _l("Record the oath"),
+        via=FILING,
     ),
     Transition(
         "registered_to_vote",
         frozenset({Stage.OATH}),
         Stage.REGISTERED_TO_VOTE,
         CASEWORKERS | {Role.VOLUNTEER},
-        "Registration confirmed",
+        _l("Registration confirmed"),
         via=VOTER,
     ),
 )
@@ -215,7 +228,7 @@ def check(case, name, *, by, reason=None, via=None):
     if by is not None and by.role not in transition.roles:
         raise TransitionRefused(_("Your role can't make this step."), forbidden=True)
     if via != transition.via and via not in transition.also_via:
-        raise TransitionRefused(WHERE_MADE.get(transition.via, "This step is made elsewhere."))
+        raise TransitionRefused(WHERE_MADE.get(transition.via, _l("This step is made elsewhere.")))
     if case.stage not in transition.sources:
         raise TransitionRefused(
             _(

@@ -36,9 +36,10 @@ def a_number_problem(applicant, number):
     other = a_number_holder(applicant.organization_id, number, other_than=applicant)
     if other is None:
         return None
-    return (
-        f"This A-number is already on file for {other.full_name}. Check the person; if it "
-        "is the same person, close this case as a duplicate."
+    return _(
+        "This A-number is already on file for %(name)s. Check the person; if it "
+        "is the same person, close this case as a duplicate.",
+        name=other.full_name,
     )
 
 
