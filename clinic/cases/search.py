@@ -72,7 +72,7 @@ def _name_score(typed, stored):
                 options.append((likeness, len(positions), positions, covered))
     options.sort(key=lambda option: (-option[0] * option[1], option[2]))
     used_typed, used_stored, score, exact, alike = set(), set(), 0.0, 0, 0
-    for likeness, _, positions, covered in options:
+    for likeness, _kind, positions, covered in options:
         if used_typed.isdisjoint(positions) and used_stored.isdisjoint(covered):
             used_typed.update(positions)
             used_stored.update(covered)
@@ -191,7 +191,7 @@ def _credits(words):
     """{(typed position, stored word): the most that word can add for that position}."""
     units = _units(words)
     keys = {key: set() for text, _ in units for key in word_keys(text)}
-    for text, _ in units:
+    for text, _unit in units:
         for key in word_keys(text):
             keys[key].add(text)
     found = db.session.execute(

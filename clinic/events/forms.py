@@ -1,5 +1,6 @@
 """Clinic-day forms."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
@@ -86,6 +87,7 @@ class CheckInForm(ClinicForm):
         for name in NEEDED_FOR_NEW:
             field = self[name]
             if not field.data and not field.errors:
-                field.errors = [*field.errors, "Needed to start a new record."]
+                field.errors = [*field.errors, _("Needed to start a new record.")]
+
                 valid = False
         return valid

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -25,7 +26,7 @@ from clinic.web import flash_refusal
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 CHECK_IN_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
-ELSEWHERE = (
+ELSEWHERE = _l(
     "Someone with these details may already be on file at another member organization; "
     "ask your coordinator."
 )
@@ -157,9 +158,10 @@ def add_staff(event_id):
         except ServiceError as error:
             flash_refusal(error.message)
     elif person is not None and services.is_on_staff(person, event):
-        flash_refusal("That person is already on this day's staff.")
+        flash_refusal(_("That person is already on this day's staff."))
     else:
-        flash_refusal("Choose someone from the list.")
+        flash_refusal(_("Choose someone from the list."))
+
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -228,7 +230,7 @@ def _create(form, event):
 def _note_elsewhere(applicant):
     """Recorded for the coalition admin; the volunteer hears only that someone may be."""
     if cases.note_possible_duplicates(applicant, by=current_user, now=utcnow()):
-        flash(ELSEWHERE, "info")
+        flash(str(ELSEWHERE), "info")
 
 
 @bp.post("/<int:event_id>/check-in/<int:applicant_id>")
