@@ -47,16 +47,16 @@ class FiledForm(ClinicForm):
     filed_on = DateField(_l("Filed on"), [*REQUIRED_DATE, not_in_future])
     filing_method = choices_field(
         _l("How"),
-        [("paper", "Paper, by mail"), ("online", "Online")],
+        [("paper", _l("Paper, by mail")), ("online", _l("Online"))],
         validators=[DataRequired(_l("Choose how it was filed."))],
     )
     fee_paid = choices_field(
         _l("Fee"),
         [
-            ("full", "Full fee"),
-            ("reduced", "Reduced fee"),
-            ("waiver", "Fee waiver (I-912)"),
-            ("military", "No fee (military)"),
+            ("full", _l("Full fee")),
+            ("reduced", _l("Reduced fee")),
+            ("waiver", _l("Fee waiver (I-912)")),
+            ("military", _l("No fee (military)")),
         ],
         validators=[DataRequired(_l("Choose the fee."))],
     )
@@ -76,11 +76,11 @@ class InterviewForm(ClinicForm):
     interview_result = choices_field(
         _l("Result"),
         [
-            ("approved", "Approved (recommended for approval)"),
-            ("continued", "Continued (more evidence or a retest)"),
-            ("denied", "Denied"),
+            ("approved", _l("Approved (recommended for approval)")),
+            ("continued", _l("Continued (more evidence or a retest)")),
+            ("denied", _l("Denied")),
         ],
-        blank="Not held yet",
+        blank=_l("Not held yet"),
         validators=[Optional()],
     )
     continued_reason = StringField(_l("Why it was continued"), [Optional(), Length(max=300)])
@@ -94,7 +94,7 @@ class InterviewForm(ClinicForm):
         ):
             self.continued_reason.errors = [
                 *self.continued_reason.errors,
-                "Say why it was continued.",
+                _("Say why it was continued."),
             ]
             valid = False
         return valid

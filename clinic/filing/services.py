@@ -40,17 +40,19 @@ def available_steps(case, user):
         and user.role in machine.CASEWORKERS
         and not (record and record.certificate_number)
     ):
-        steps.append(("certificate", "Record the certificate number"))
+        steps.append(("certificate", _("Record the certificate number")))
     if (
         record
         and user.role in machine.CASEWORKERS
         and any(getattr(record, name) for name in CORRECTABLE)
     ):
-        steps.append(("correct", "Correct a date"))
+        steps.append(("correct", _("Correct a date")))
     for name, step in STEP_FORMS.items():
         transition = machine.BY_NAME[name]
         if case.stage in transition.sources and user.role in transition.roles:
-            steps.append((step, {"interview": "Record the interview"}.get(step, transition.label)))
+            steps.append(
+                (step, {"interview": _("Record the interview")}.get(step, transition.label))
+            )
     return steps
 
 
@@ -275,7 +277,10 @@ def after_filing_lists(user, today):
         [
             (day, kind, case)
             for case, record in rows
-            for day, kind in ((record.interview_on, "Interview"), (record.oath_on, "Oath ceremony"))
+            for day, kind in (
+                (record.interview_on, _("Interview")),
+                (record.oath_on, _("Oath ceremony")),
+            )
             if day and day >= today
         ],
         key=lambda row: (row[0], row[2].id),

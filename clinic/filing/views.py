@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clinic.auth.decorators import roles_required
@@ -17,16 +18,16 @@ from clinic.web import discard_changes
 bp = Blueprint("filing", __name__)
 CASEWORKERS = (Role.COORDINATOR, Role.ATTORNEY)
 STEPS = {
-    "filed": (forms.FiledForm, services.record_filed, "Record the filing"),
-    "biometrics": (forms.BiometricsForm, services.record_biometrics, "Record biometrics"),
-    "interview": (forms.InterviewForm, services.record_interview, "Record the interview"),
-    "oath": (forms.OathForm, services.record_oath, "Record the oath"),
+    "filed": (forms.FiledForm, services.record_filed, _l("Record the filing")),
+    "biometrics": (forms.BiometricsForm, services.record_biometrics, _l("Record biometrics")),
+    "interview": (forms.InterviewForm, services.record_interview, _l("Record the interview")),
+    "oath": (forms.OathForm, services.record_oath, _l("Record the oath")),
     "certificate": (
         forms.CertificateForm,
         services.record_certificate,
-        "Record the certificate number",
+        _l("Record the certificate number"),
     ),
-    "correct": (forms.correction_form, services.correct_dates, "Correct a date"),
+    "correct": (forms.correction_form, services.correct_dates, _l("Correct a date")),
 }
 
 
