@@ -17,7 +17,7 @@ def review_sheet_context(case, now):
         **case_header(case, now),
         "name": case.applicant.full_name,
         "a_number": case.applicant.a_number,
-        "stage": case.stage.label,
+        "stage": str(case.stage.label),
         "result": {
             "outcome": result.get("outcome"),
             "path": result.get("path"),

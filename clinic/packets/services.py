@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from flask import current_app, render_template
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from clinic import audit
@@ -111,7 +112,7 @@ def start_packet(event, user, include_review_sheets, now):
     return job
 
 
-QUEUE_DOWN = "the task queue could not be reached"
+QUEUE_DOWN = _l("the task queue could not be reached")
 
 
 def queue_render(job_id):
@@ -132,7 +133,7 @@ def try_again(job, user, now):
     return start_packet(job.event, user, job.include_review_sheets, now)
 
 
-WORKER_LOST = "its worker stopped"
+WORKER_LOST = _l("its worker stopped")
 
 
 def check_heartbeat(job, now):
@@ -160,7 +161,7 @@ def _silent_since(now):
 
 
 def _fail(job, error, now):
-    job.status, job.error, job.finished_at = "failed", error, now
+    job.status, job.error, job.finished_at = "failed", str(error), now
 
 
 def jobs_ahead(job):
