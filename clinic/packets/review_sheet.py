@@ -31,7 +31,7 @@ def review_sheet_context(case, now):
         "sign_off": None
         if sign_off is None
         else {
-            "decision": sign_off.decision.label,
+            "decision": str(sign_off.decision.label),
             "signer": sign_off.signer_name,
             "credential": sign_off.credential,
             "signed_at": sign_off.signed_at,  # the template shows it in the clinic's time zone

@@ -45,24 +45,27 @@ def _outcome(value):
     return (value or "").strip().lower() or None
 
 
+def _finding_choices():
+    return [SelectChoice("", _("Any"))] + [
+        SelectChoice(code, f"{name} ({code})")
+        for code, name in sorted(FINDING_NAMES.items(), key=lambda item: str(item[1]))
+    ]
+
+
 class QueueFilterForm(Form):
     """The queue's filters, read from the query string (a GET: no CSRF token). A code that is
     no finding is kept, so the page can say that no case matches it."""
 
     outcome = SelectField(
         _l("Outcome"),
-        choices=[SelectChoice("", "Any")] + [SelectChoice(v, t) for v, t in OUTCOMES.items()],
+        choices=[SelectChoice("", _l("Any"))] + [SelectChoice(v, t) for v, t in OUTCOMES.items()],
         coerce=_blank_is_none,
         filters=[_outcome],
         validate_choice=False,
     )
     finding = SelectField(
         _l("Finding"),
-        choices=[SelectChoice("", "Any")]
-        + [
-            SelectChoice(code, f"{name} ({code})")
-            for code, name in sorted(FINDING_NAMES.items(), key=lambda item: item[1])
-        ],
+        choices=_finding_choices,  # said, and sorted by name, when shown
         coerce=_blank_is_none,
         filters=[_code],
         validate_choice=False,
@@ -167,7 +170,7 @@ def decision_form(run, **kwargs):
             f"resolution-{finding['code']}",
             SelectField(
                 _l("Resolution"),
-                choices=[SelectChoice("", "Choose…")]
+                choices=[SelectChoice("", _("Choose…"))]
                 + [SelectChoice(value, label) for value, label in RESOLUTIONS.items()],
                 validators=[Optional()],
             ),

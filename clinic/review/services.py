@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -28,11 +29,11 @@ from clinic.templating import local_time
 # The findings an attorney must resolve one by one before deciding.
 MUST_RESOLVE = frozenset({"refer", "bar"})
 RESOLUTIONS = {
-    "rebutted": "Resolved: fine to file (say why, and which evidence)",
-    "wait": "Wait: file after a date (give it)",
-    "refer_out": "Needs full representation",
-    "more_info": "Need more information first",
-    "not_eligible": "Bars filing",
+    "rebutted": _l("Resolved: fine to file (say why, and which evidence)"),
+    "wait": _l("Wait: file after a date (give it)"),
+    "refer_out": _l("Needs full representation"),
+    "more_info": _l("Need more information first"),
+    "not_eligible": _l("Bars filing"),
 }
 STEP_FOR = {
     Decision.APPROVE: "approve",
@@ -360,7 +361,9 @@ def reconfirm(case, attorney, *, password, code, facts_hash, answers_hash, now):
         details=earlier.details,
         facts_hash=facts_hash,
         answers_hash=answers_hash,
-        note=f"Signed again after reading the changes since the sign-off of "
-        f"{local_time(earlier.signed_at, '%b %-d, %Y %H:%M')}.",
+        note=_(
+            "Signed again after reading the changes since the sign-off of %(when)s.",
+            when=local_time(earlier.signed_at, "%b %-d, %Y %H:%M"),
+        ),
         now=now,
     )
