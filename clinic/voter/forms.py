@@ -1,5 +1,6 @@
 """The voter page's form, and the admins' election form."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
@@ -8,6 +9,8 @@ from clinic.forms import ClinicForm
 from clinic.intake.fields import DateField, choices_field
 from clinic.voter.rules import CHANNEL_LABELS, ELECTION_KINDS, STATES, rules_data
 from clinic.voter.services import STATUSES
+
+KIND_LABELS = {"general": _l("General"), "primary": _l("Primary"), "municipal": _l("Municipal")}
 
 
 def _states():
@@ -42,8 +45,8 @@ class RegistrationForm(ClinicForm):
             "confirmed": ("submitted_on", "confirmed_on"),
         }.get(self.status.data, ())
         messages = {
-            "submitted_on": "Give the date it was sent.",
-            "confirmed_on": "Give the date it was checked.",
+            "submitted_on": _("Give the date it was sent."),
+            "confirmed_on": _("Give the date it was checked."),
         }
         for name in needed:
             if not self[name].data and not self[name].errors:
@@ -56,7 +59,9 @@ class ElectionForm(ClinicForm):
     state = choices_field(_l("State"), _states(), validators=[DataRequired()])
     held_on = DateField(_l("Election day"), [DataRequired(_l("Give the date, as MM/DD/YYYY."))])
     kind = choices_field(
-        _l("Kind"), [(k, k.title()) for k in ELECTION_KINDS], validators=[DataRequired()]
+        _l("Kind"),
+        [(k, KIND_LABELS.get(k, k.title())) for k in ELECTION_KINDS],
+        validators=[DataRequired()],
     )
     name = StringField(
         _l("Name"),

@@ -4,6 +4,7 @@ Every function that shows or produces anything asks clinic.voter.gate first.
 """
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -21,10 +22,10 @@ from clinic.voter import gate, rules
 from clinic.voter.models import Election, VoterRegistration
 
 STATUSES = {
-    "not_yet": "Not registered yet",
-    "submitted": "Registration sent",
-    "confirmed": "Registered (checked)",
-    "declined": "Does not want to register",
+    "not_yet": _l("Not registered yet"),
+    "submitted": _l("Registration sent"),
+    "confirmed": _l("Registered (checked)"),
+    "declined": _l("Does not want to register"),
 }
 
 
