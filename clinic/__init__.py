@@ -6,6 +6,8 @@ Flask is imported inside create_app(), not here: `clinic.screening` must import 
 import logging
 import os
 
+from flask_babel import lazy_gettext as _l
+
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -82,7 +84,9 @@ def _init_extensions(app):
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please log in to see that page."
+    login_manager.login_message = _l("Please log in to see that page.")
+    login_manager.localize_callback = str  # the lazy message said now, as a str to flash
+
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader

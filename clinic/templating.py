@@ -5,24 +5,26 @@ import re
 from zoneinfo import ZoneInfo
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from clinic.cases.policy import SENSITIVE_FINDINGS
 from clinic.intake.sections import unfinished
 
 OUTCOMES = {
-    "eligible": "Eligible to file now",
-    "not_yet": "Not yet: can file later",
-    "refer": "Attorney must review",
-    "ineligible": "Not eligible: attorney must advise",
-    "n600": "May already be a citizen (N-600)",
+    "eligible": _l("Eligible to file now"),
+    "not_yet": _l("Not yet: can file later"),
+    "refer": _l("Attorney must review"),
+    "ineligible": _l("Not eligible: attorney must advise"),
+    "n600": _l("May already be a citizen (N-600)"),
 }
 PATHS = {
-    "316a": "5 years as a resident (INA 316(a))",
-    "319a": "3 years married to a citizen (INA 319(a))",
-    "319a_vawa": "3 years, VAWA (INA 319(a))",
-    "319b": "Citizen spouse working abroad (INA 319(b))",
-    "328": "Military service, peacetime (INA 328)",
-    "329": "Military service since 2001 (INA 329)",
+    "316a": _l("5 years as a resident (INA 316(a))"),
+    "319a": _l("3 years married to a citizen (INA 319(a))"),
+    "319a_vawa": _l("3 years, VAWA (INA 319(a))"),
+    "319b": _l("Citizen spouse working abroad (INA 319(b))"),
+    "328": _l("Military service, peacetime (INA 328)"),
+    "329": _l("Military service since 2001 (INA 329)"),
     None: "—",
 }
 
@@ -60,14 +62,14 @@ def phone(value):
 def fee_label(fee):
     basis = fee["basis"]
     if basis == "unknown":
-        return "Unknown: ask household size and income"
+        return _("Unknown: ask household size and income")
     if basis == "military":
-        return "No fee (military)"
+        return _("No fee (military)")
     if basis == "waiver":
-        return "Fee waiver: $0 with Form I-912 (paper filing)"
+        return _("Fee waiver: $0 with Form I-912 (paper filing)")
     if basis == "reduced":
-        return f"Reduced fee: ${fee['paper']} (paper filing, N-400 Part 10)"
-    return f"${fee['paper']} on paper, ${fee['online']} online"
+        return _("Reduced fee: $%(paper)s (paper filing, N-400 Part 10)", paper=fee["paper"])
+    return _("$%(paper)s on paper, $%(online)s online", paper=fee["paper"], online=fee["online"])
 
 
 def answer(value):
@@ -75,9 +77,9 @@ def answer(value):
     if value is None or value == "" or value == []:
         return "—"
     if value is True:
-        return "Yes"
+        return _("Yes")
     if value is False:
-        return "No"
+        return _("No")
     if isinstance(value, datetime.date):
         return value.strftime("%m/%d/%Y")
     if isinstance(value, list):
@@ -101,8 +103,10 @@ def plural(count, singular, plural_form=None):
     return f"{count:,} {noun}"
 
 
-def join_words(items, separator=", ", last=" and "):
+def join_words(items, separator=", ", last=None):
     """ "A", "A and B", "A, B and C": a list as a sentence reads it."""
+    if last is None:
+        last = " {} ".format(_("and"))
     items = [str(item) for item in items]
     if len(items) <= 1:
         return "".join(items)
@@ -146,10 +150,16 @@ def field_errors(form, row_names=None):
             continue
         if field.type == "FieldList":
             lines.append(_error_line(field, field.label.text))
-            noun = (row_names or {}).get(field.name, "row")
+            noun = (row_names or {}).get(field.name) or _("row")
             for number, entry in enumerate(field.entries, start=1):
                 for sub in entry.form if entry.type == "FormField" else [entry]:
-                    lines.append(_error_line(sub, f"{sub.label.text}, {noun} {number}"))
+                    label = _(
+                        "%(label)s, %(row)s %(number)s",
+                        label=sub.label.text,
+                        row=noun,
+                        number=number,
+                    )
+                    lines.append(_error_line(sub, label))
         else:
             lines.append(_error_line(field, field.label.text))
     return [line for line in lines if line is not None]

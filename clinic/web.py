@@ -43,7 +43,7 @@ def flash_refusal(message):
     keep nothing the request wrote. (No personal data in the message: flashes travel in the
     signed, unencrypted session cookie.)"""
     discard_changes()
-    flash(message, "error")
+    flash(str(message), "error")  # a lazy message said now: the session stores str
 
 
 def register_web_hooks(app):

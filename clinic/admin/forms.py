@@ -1,5 +1,6 @@
 """Forms for managing organizations and users."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, Optional
@@ -14,40 +15,42 @@ def role_choices():
 
 
 def credential_choices():
-    return [SelectChoice("", "Not an attorney")] + [
+    return [SelectChoice("", _l("Not an attorney"))] + [
         SelectChoice(c.value, c.label) for c in Credential
     ]
 
 
 class OrganizationForm(ClinicForm):
-    name = StringField("Name", validators=[DataRequired(), Length(max=200)])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     contact = TextAreaField(
-        "Contact details for applicants",
+        _l("Contact details for applicants"),
         validators=[Optional(), Length(max=500)],
-        description="Printed on checklists: phone, address, hours.",
+        description=_l("Printed on checklists: phone, address, hours."),
     )
-    active = BooleanField("Active member of the coalition", default=True)
+    active = BooleanField(_l("Active member of the coalition"), default=True)
 
 
 class UserFieldsMixin:
-    organization_id = SelectField("Organization", coerce=RECORD_ID)
-    role = SelectField("Role", choices=role_choices(), coerce=Role)
+    organization_id = SelectField(_l("Organization"), coerce=RECORD_ID)
+    role = SelectField(_l("Role"), choices=role_choices(), coerce=Role)
     credential = SelectField(
-        "Attorney credential",
+        _l("Attorney credential"),
         choices=credential_choices(),
         coerce=lambda value: Credential(value) if value else None,
         validators=[Optional()],
     )
     credential_number = StringField(
-        "Bar number or accreditation number",
+        _l("Bar number or accreditation number"),
         validators=[Optional(), Length(max=100)],
-        description="Required for attorneys, e.g. 'MA BBO 612345' or the EOIR accreditation ID.",
+        description=_l(
+            "Required for attorneys, e.g. 'MA BBO 612345' or the EOIR accreditation ID."
+        ),
     )
 
 
 class InviteUserForm(UserFieldsMixin, ClinicForm):
-    name = StringField("Full name", validators=[DataRequired(), Length(max=200)])
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
 
 
 class EditUserForm(UserFieldsMixin, ClinicForm):

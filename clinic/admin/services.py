@@ -1,5 +1,6 @@
 """Organization and user management. Services flush; the request or CLI command commits."""
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.orm import contains_eager
 
@@ -60,7 +61,7 @@ def create_user(
 ):
     """Add a user. With a password the account is ready; without, it waits for an invitation."""
     if find_user_by_email(email) is not None:
-        raise ServiceError("Someone already uses this email.", field="email")
+        raise ServiceError(_("Someone already uses this email."), field="email")
     _check_credential(role, credential, credential_number)
     user = User(
         organization=organization,
@@ -98,7 +99,7 @@ def invite_user(organization, name, email, role, credential, credential_number, 
 
 def reissue_invitation(user, *, by, now):
     if user.password_hash is not None:
-        raise ServiceError("This person has already set a password.")
+        raise ServiceError(_("This person has already set a password."))
     audit.record("admin.invitation_reissued", actor=by, target=user, at=now)
     return create_invitation(user, now)
 
@@ -106,7 +107,7 @@ def reissue_invitation(user, *, by, now):
 def update_user(user, organization, role, credential, credential_number, *, by, now):
     _check_credential(role, credential, credential_number)
     if user.id == by.id and role != user.role:
-        raise ServiceError("You can't change your own role; ask another admin.", field="role")
+        raise ServiceError(_("You can't change your own role; ask another admin."), field="role")
     if user.role == Role.ADMIN and role != Role.ADMIN:
         _check_not_last_admin(user)
     changes = {}
@@ -129,7 +130,7 @@ def update_user(user, organization, role, credential, credential_number, *, by, 
 
 def set_user_active(user, active, *, by, now):
     if user.id == by.id:
-        raise ServiceError("You can't deactivate yourself.")
+        raise ServiceError(_("You can't deactivate yourself."))
     if not active and user.role == Role.ADMIN:
         _check_not_last_admin(user)
     user.active = active
@@ -147,7 +148,7 @@ def set_user_active(user, active, *, by, now):
 def _check_credential(role, credential, credential_number):
     if role == Role.ATTORNEY and (credential is None or not (credential_number or "").strip()):
         raise ServiceError(
-            "An attorney needs a bar number or a DOJ accreditation number.",
+            _("An attorney needs a bar number or a DOJ accreditation number."),
             field="credential_number",
         )
 
@@ -164,7 +165,7 @@ def _check_organization_name_free(name):
         select(Organization.id).where(func.lower(Organization.name) == name.lower())
     )
     if taken is not None:
-        raise ServiceError("An organization with this name exists already.", field="name")
+        raise ServiceError(_("An organization with this name exists already."), field="name")
 
 
 def _check_not_last_admin(user):
@@ -172,4 +173,4 @@ def _check_not_last_admin(user):
         select(func.count(User.id)).where(User.role == Role.ADMIN, User.active.is_(True))
     )
     if admins <= 1:
-        raise ServiceError("This is the last active admin; make someone else admin first.")
+        raise ServiceError(_("This is the last active admin; make someone else admin first."))

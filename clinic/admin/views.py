@@ -2,6 +2,7 @@
 likely on file at two member organizations."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -62,7 +63,7 @@ def new_organization():
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Organization added.", "success")
+            flash(_("Organization added."), "success")
             return redirect(url_for("admin.organizations"))
     return render_template("admin/organization_form.html", form=form, organization=None)
 
@@ -85,7 +86,7 @@ def edit_organization(organization_id):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Organization saved.", "success")
+            flash(_("Organization saved."), "success")
             return redirect(url_for("admin.organizations"))
     return render_template("admin/organization_form.html", form=form, organization=organization)
 
@@ -154,7 +155,7 @@ def edit_user(user_id):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("User saved.", "success")
+            flash(_("User saved."), "success")
             return redirect(url_for("admin.users"))
     return render_template("admin/user_form.html", form=form, user=user)
 
@@ -170,7 +171,9 @@ def set_active(user_id, action):
         flash_refusal(error.message)
     else:
         flash(
-            "Account reactivated." if activate else "Account deactivated; its sessions have ended.",
+            _("Account reactivated.")
+            if activate
+            else _("Account deactivated; its sessions have ended."),
             "success",
         )
     return redirect(url_for("admin.users"))
@@ -187,8 +190,11 @@ def reset_second_factor(user_id):
         flash_refusal(error.message)
     else:
         flash(
-            f"{user.name}'s second factor is reset and their sessions have ended. They set up "
-            "a new one at their next login.",
+            _(
+                "%(name)s's second factor is reset and their sessions have ended. They set up "
+                "a new one at their next login.",
+                name=user.name,
+            ),
             "success",
         )
     return redirect(url_for("admin.users"))
@@ -246,5 +252,5 @@ def possible_duplicates():
 def link_duplicates(pair_id):
     pair = db.get_or_404(PossibleDuplicate, pair_id)
     cases.link_possible_duplicate(pair, by=current_user, now=utcnow())
-    flash("Linked: the two records are one person.", "success")
+    flash(_("Linked: the two records are one person."), "success")
     return redirect(url_for("admin.possible_duplicates"))

@@ -9,6 +9,8 @@ from importlib import resources
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 _REPEATED_UNIT = re.compile(r"^(.+?)\1+$", re.DOTALL)
 _EDGE_FILLER = re.compile(r"^[\d\W_]+|[\d\W_]+$")
@@ -39,7 +41,7 @@ _WORD = re.compile(r"[^\W_]+")
 _KEYBOARD_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Words of this app's own context, which a guesser tries first (NIST SP 800-63B 3.1.1.2).
 _CONTEXT_WORDS = ("clinic", "citizenship", "citizen", "naturalization", "uscis")
-TOO_COMMON = "That password is too common. Choose a phrase that only you would think of."
+TOO_COMMON = _l("That password is too common. Choose a phrase that only you would think of.")
 
 
 def _steps_in_order(a, b):
@@ -91,9 +93,12 @@ def password_problem(password, *, email="", name="", min_length=15, max_length=1
     words; and phrases built from the user's own name, email address or this app's words.
     """
     if len(password) < min_length:
-        return f"Use at least {min_length} characters. A short sentence is easy to remember."
+        return _(
+            "Use at least %(count)s characters. A short sentence is easy to remember.",
+            count=min_length,
+        )
     if len(password) > max_length:
-        return f"Use at most {max_length} characters."
+        return _("Use at most %(count)s characters.", count=max_length)
     lowered = password.lower()
     compact = "".join(_WORD.findall(lowered))
     if (
@@ -103,20 +108,21 @@ def password_problem(password, *, email="", name="", min_length=15, max_length=1
         or len(set(lowered)) < 5
         or is_sequence(compact)
     ):
-        return TOO_COMMON
+        return str(TOO_COMMON)
     context = _context_words(name, email)
     words = set(_WORD.findall(lowered))
     weak = {w for w in words if _is_common(w) or is_sequence(w) or w in context}
     if len(words) < 3 and words <= weak:
-        return TOO_COMMON
+        return str(TOO_COMMON)
     local_part = email.split("@")[0].lower()
     if len(local_part) >= 4 and local_part in lowered:
-        return "Don't use your email address in your password."
+        return _("Don't use your email address in your password.")
     rest = compact
     for word in sorted(context, key=len, reverse=True):
         rest = rest.replace(word, "")
     if rest != compact and len(rest) < 10:
-        return "Don't build your password from your name, your email address or the app's name."
+        return _("Don't build your password from your name, your email address or the app's name.")
+
     return None
 
 

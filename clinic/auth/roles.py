@@ -2,6 +2,8 @@
 
 import enum
 
+from flask_babel import lazy_gettext as _l
+
 
 class Role(enum.StrEnum):
     VOLUNTEER = "volunteer"
@@ -12,10 +14,10 @@ class Role(enum.StrEnum):
     @property
     def label(self):
         return {
-            Role.VOLUNTEER: "Volunteer",
-            Role.ATTORNEY: "Attorney or accredited representative",
-            Role.COORDINATOR: "Coordinator",
-            Role.ADMIN: "Coalition admin",
+            Role.VOLUNTEER: _l("Volunteer"),
+            Role.ATTORNEY: _l("Attorney or accredited representative"),
+            Role.COORDINATOR: _l("Coordinator"),
+            Role.ADMIN: _l("Coalition admin"),
         }[self]
 
 
@@ -28,6 +30,6 @@ class Credential(enum.StrEnum):
     @property
     def label(self):
         return {
-            Credential.BAR: "Bar admission",
-            Credential.DOJ_ACCREDITED: "DOJ-accredited representative",
+            Credential.BAR: _l("Bar admission"),
+            Credential.DOJ_ACCREDITED: _l("DOJ-accredited representative"),
         }[self]

@@ -11,6 +11,7 @@ import secrets
 import pyotp
 import segno
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import delete, select
 
 from clinic.auth.models import RecoveryCode
@@ -57,7 +58,7 @@ def provisioning_uri(user):
 def qr_svg(user):
     """The enrolment QR code as inline SVG, drawn here: the secret never leaves the server."""
     qr = segno.make(provisioning_uri(user), error="m")
-    return qr.svg_inline(scale=5, dark="#000", light="#fff", title="QR code to scan")
+    return qr.svg_inline(scale=5, dark="#000", light="#fff", title=_("QR code to scan"))
 
 
 def grouped(secret):

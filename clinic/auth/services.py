@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import select
 
 from clinic import audit
@@ -19,8 +20,10 @@ class ServiceError(Exception):
     """A business rule refused the request; `field` names the form field it concerns."""
 
     def __init__(self, message, field=None):
+        message = str(message)  # a message written ahead (lazy) is said now: pages show str
         super().__init__(message)
         self.message = message
+
         self.field = field
 
 
@@ -112,8 +115,10 @@ def enrol_second_factor(user, code, now):
     codes = second_factor.confirm_enrolment(user, code, now)
     if codes is None:
         raise ServiceError(
-            "That code is not right. Check the app shows Clinic's code and the phone's time "
-            "is correct, then type the six digits it shows now.",
+            _(
+                "That code is not right. Check the app shows Clinic's code and the phone's time "
+                "is correct, then type the six digits it shows now."
+            ),
             field="code",
         )
     sessions.end_all_sessions(user, now, "second_factor_enrolled")
@@ -124,7 +129,7 @@ def enrol_second_factor(user, code, now):
 def new_recovery_codes(user, code, now):
     """A fresh set of ten (the old ones stop working), after a current code."""
     if second_factor.check(user, code, now) is None:
-        raise ServiceError("That code is not right.", field="code")
+        raise ServiceError(_("That code is not right."), field="code")
     audit.record("auth.recovery_codes_renewed", actor=user, target=user, at=now)
     return second_factor.new_recovery_codes(user, now)
 
@@ -138,7 +143,7 @@ def log_out(user, now):
 def change_password(user, current_password, new_password, now):
     """Replace the password, end every session, and start a fresh one for this browser."""
     if not verify_password(user.password_hash, current_password):
-        raise ServiceError("That is not your current password.", field="current_password")
+        raise ServiceError(_("That is not your current password."), field="current_password")
     check_password_rules(new_password, user.email, user.name)
     _set_password(user, new_password, now)
     sessions.end_all_sessions(user, now, "password_changed")
@@ -150,7 +155,7 @@ def create_first_admin(organization_name, name, email, password, now):
     """The first-run set-up: the first organization and its admin. Refused once anyone exists."""
     _lock_users_table()
     if any_user_exists():
-        raise ServiceError("Clinic is already set up.")
+        raise ServiceError(_("Clinic is already set up."))
     check_password_rules(password, email, name)
     organization = Organization(name=organization_name.strip(), created_at=now)
     user = User(
@@ -202,9 +207,10 @@ def reset_second_factor(user, *, by, now):
     """An admin's reset for a lost phone: the factor and codes go, every session ends, and
     the user enrols again at their next login."""
     if user.id == by.id:
-        raise ServiceError("Another admin must reset your second factor.")
+        raise ServiceError(_("Another admin must reset your second factor."))
     if user.totp_secret is None:
-        raise ServiceError(f"{user.name} has no second factor to reset.")
+        raise ServiceError(_("%(name)s has no second factor to reset.", name=user.name))
+
     second_factor.remove(user)
     sessions.end_all_sessions(user, now, "second_factor_reset")
     audit.record("admin.second_factor_reset", actor=by, target=user, at=now)

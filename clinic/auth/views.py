@@ -15,6 +15,8 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from clinic.auth import second_factor, services
@@ -62,7 +64,7 @@ def login():
         if result.user:
             _begin_browser_session(result.user)
             return redirect(_safe_next(request.args.get("next")))
-        _refused(form, result, "Wrong email or password.")
+        _refused(form, result, _("Wrong email or password."))
     return render_template("auth/login.html", form=form)
 
 
@@ -71,7 +73,7 @@ def login_code():
     """The login's second step, for a password just accepted in this browser."""
     user = _awaiting_second_factor()
     if user is None:
-        flash("Log in with your email and password first.", "info")
+        flash(_("Log in with your email and password first."), "info")
         return redirect(url_for("auth.login"))
     form = SecondFactorForm()
     if form.validate_on_submit():
@@ -80,7 +82,7 @@ def login_code():
             _begin_browser_session(result.user)
             _warn_if_few_recovery_codes(result.user)
             return redirect(_safe_next(request.args.get("next")))
-        _refused(form, result, "That code is not right. Type the code the app shows now.")
+        _refused(form, result, _("That code is not right. Type the code the app shows now."))
     return render_template("auth/second_factor.html", form=form)
 
 
@@ -130,7 +132,7 @@ def logout():
     services.log_out(current_user, utcnow())
     logout_user()
     session.clear()
-    flash("You are logged out.", "info")
+    flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -147,7 +149,9 @@ def account():
             show_service_error(form, error)
         else:
             _begin_browser_session(current_user._get_current_object())
-            flash("Password changed. Every other session of yours has been logged out.", "success")
+            flash(
+                _("Password changed. Every other session of yours has been logged out."), "success"
+            )
             return redirect(url_for("auth.account"))
     return render_template("auth/account.html", form=form, codes_form=SecondFactorForm())
 
@@ -169,7 +173,9 @@ def first_run():
         except services.ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Clinic is set up. Log in with the email and password you just chose.", "success")
+            flash(
+                _("Clinic is set up. Log in with the email and password you just chose."), "success"
+            )
             return redirect(url_for("auth.login"))
     return render_template("auth/first_run.html", form=form)
 
@@ -186,7 +192,7 @@ def accept_invitation(token):
         except services.ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Your password is set. Log in to start.", "success")
+            flash(_("Your password is set. Log in to start."), "success")
             return redirect(url_for("auth.login"))
     return render_template("auth/invitation.html", form=form, user=invitation.user)
 
@@ -194,10 +200,12 @@ def accept_invitation(token):
 def _refused(form, result, message):
     if result.retry_after:
         minutes = max(1, round(result.retry_after.total_seconds() / 60))
-        message = (
-            f"Too many failed attempts for this account. Wait {minutes} minute"
-            f"{'s' if minutes != 1 else ''} and try again."
+        message = ngettext(
+            "Too many failed attempts for this account. Wait %(num)d minute and try again.",
+            "Too many failed attempts for this account. Wait %(num)d minutes and try again.",
+            minutes,
         )
+
     form.form_errors.append(message)
 
 
@@ -218,8 +226,13 @@ def _warn_if_few_recovery_codes(user):
     left = second_factor.recovery_codes_left(user)
     if left <= 3:
         flash(
-            f"You have {left} recovery code{'s' if left != 1 else ''} left. On your account "
-            "page, make a new set and keep it somewhere safe.",
+            ngettext(
+                "You have %(num)d recovery code left. On your account page, make a new set "
+                "and keep it somewhere safe.",
+                "You have %(num)d recovery codes left. On your account page, make a new set "
+                "and keep it somewhere safe.",
+                left,
+            ),
             "info",
         )
 

@@ -8,6 +8,8 @@ person's initials only: the board is shown on a screen in a shared room.
 
 from dataclasses import asdict, dataclass
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from clinic.audit import AuditEvent
@@ -18,12 +20,12 @@ from clinic.extensions import db
 from clinic.review.models import ReviewClaim, SignOff
 
 COLUMNS = (
-    ("checked_in", "Checked in"),
-    ("interview", "Interview"),
-    ("waiting", "Waiting for review"),
-    ("in_review", "In review"),
-    ("decided", "Decided"),
-    ("done", "Done"),
+    ("checked_in", _l("Checked in")),
+    ("interview", _l("Interview")),
+    ("waiting", _l("Waiting for review")),
+    ("in_review", _l("In review")),
+    ("decided", _l("Decided")),
+    ("done", _l("Done")),
 )
 DECIDED = frozenset({Stage.APPROVED, Stage.NOT_YET, Stage.REFERRED})
 AFTER_THE_DAY = AFTER_FILING | {Stage.CLOSED}
@@ -196,7 +198,7 @@ def station_board(event, now, *, alert_minutes):
             )
         )
     return [
-        {"key": key, "label": label, "cards": sorted(cards[key], key=lambda c: c.since)}
+        {"key": key, "label": str(label), "cards": sorted(cards[key], key=lambda c: c.since)}
         for key, label in COLUMNS
     ]
 
@@ -208,8 +210,8 @@ def alert_count(columns):
 def waited(minutes):
     """12 -> "12 min", 65 -> "1 h 05 min"."""
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("%(minutes)s min", minutes=minutes)
+    return _("%(hours)s h %(minutes)s min", hours=minutes // 60, minutes=f"{minutes % 60:02d}")
 
 
 def board_json(columns, now, alert_minutes):

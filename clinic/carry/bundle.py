@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from flask_babel import gettext as _
 
 from clinic.carry.keys import key_id, raw_public
 
@@ -69,8 +70,10 @@ def seal(records, *, bundle_id, made_at, schema_revision, signing_key, server_ke
 def _split(data):
     """(signed part, header bytes, body, signature), or refused if the layout is wrong."""
     cut = BundleRefused(
-        "This file is not a whole clinic-day bundle: it is cut short or was never one. "
-        "Copy the file from the laptop again."
+        _(
+            "This file is not a whole clinic-day bundle: it is cut short or was never one. "
+            "Copy the file from the laptop again."
+        )
     )
     if not data.startswith(MAGIC):
         raise cut
@@ -100,7 +103,7 @@ def read_header(header_bytes):
             raise ValueError
         return header
     except (ValueError, AttributeError, TypeError) as error:
-        raise BundleRefused("This bundle's header is unreadable: it was altered.") from error
+        raise BundleRefused(_("This bundle's header is unreadable: it was altered.")) from error
 
 
 def open_bundle(data, *, receiving_key, trusted_laptops):
@@ -112,26 +115,33 @@ def open_bundle(data, *, receiving_key, trusted_laptops):
         ephemeral_public = base64.b64decode(header["ephemeral_key"], validate=True)
         nonce = base64.b64decode(header["nonce"], validate=True)
     except (KeyError, ValueError, TypeError) as error:
-        raise BundleRefused("This bundle's header is unreadable: it was altered.") from error
+        raise BundleRefused(_("This bundle's header is unreadable: it was altered.")) from error
     trusted = trusted_laptops.get(key_id(laptop_raw))
     if trusted is None:
         raise BundleRefused(
-            f"This bundle is signed by a laptop this server does not trust (laptop key "
-            f"{key_id(laptop_raw)}). If it is one of the coalition's laptops, add its key "
-            "with `clinic carry-trust clinic-laptop:...` first."
+            _(
+                "This bundle is signed by a laptop this server does not trust (laptop key "
+                "%(key)s). If it is one of the coalition's laptops, add its key "
+                "with `clinic carry-trust clinic-laptop:...` first.",
+                key=key_id(laptop_raw),
+            )
         )
     try:
         trusted[1].verify(signature, signed)
     except InvalidSignature as error:
         raise BundleRefused(
-            "This bundle was altered after the laptop signed it: it is refused. Export the "
-            "day again on the laptop."
+            _(
+                "This bundle was altered after the laptop signed it: it is refused. Export the "
+                "day again on the laptop."
+            )
         ) from error
     server_public = raw_public(receiving_key)
     if header.get("server_key_id") != key_id(server_public):
         raise BundleRefused(
-            "This bundle was made for another server's key: this server cannot open it. "
-            "Check the server key given to the laptop (`clinic carry-keys` prints it)."
+            _(
+                "This bundle was made for another server's key: this server cannot open it. "
+                "Check the server key given to the laptop (`clinic carry-keys` prints it)."
+            )
         )
     try:
         shared = receiving_key.exchange(X25519PublicKey.from_public_bytes(ephemeral_public))
@@ -139,7 +149,7 @@ def open_bundle(data, *, receiving_key, trusted_laptops):
         plain = AESGCM(key).decrypt(nonce, body, header_bytes)
         records = json.loads(gzip.decompress(plain))
     except (InvalidTag, ValueError, OSError) as error:
-        raise BundleRefused("This bundle does not open with this server's key.") from error
+        raise BundleRefused(_("This bundle does not open with this server's key.")) from error
     return header, records
 
 

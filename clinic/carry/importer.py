@@ -13,6 +13,7 @@ import base64
 from contextlib import suppress
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
@@ -56,17 +57,23 @@ def import_bundle(data, *, by, now, again=False):
     earlier_export = _same_day(laptop_key_id, records["event"]["id"])
     if earlier_export is not None and not again:
         raise BundleRefused(
-            "This laptop's clinic day was imported already, from an earlier export (receipt "
-            f"{earlier_export.receipt}, imported {earlier_export.imported_at:%Y-%m-%d %H:%M} "
-            "UTC): importing this export too would put its cases on the server twice. Make "
-            "later changes on the server. Only if that import was a mistake, import this one "
-            "again anyway (then close the older cases as duplicates)."
+            _(
+                "This laptop's clinic day was imported already, from an earlier export (receipt "
+                "%(receipt)s, imported %(imported)s UTC): importing this export too would put "
+                "its cases on the server twice. Make later changes on the server. Only if that "
+                "import was a mistake, import this one again anyway (then close the older cases "
+                "as duplicates).",
+                receipt=earlier_export.receipt,
+                imported=f"{earlier_export.imported_at:%Y-%m-%d %H:%M}",
+            )
         )
     imported = _claim(header, laptop_key_id, records["event"]["id"], by, now)
     try:
         _Import(records, imported, by, now, earlier_export).run()
     except ServiceError as error:
-        raise BundleRefused(f"This bundle could not be imported: {error.message}") from error
+        raise BundleRefused(
+            _("This bundle could not be imported: %(why)s", why=error.message)
+        ) from error
     return Outcome(imported, already=False)
 
 
@@ -82,12 +89,16 @@ def opened(data):
     revision = header["schema_revision"]
     if not schema.is_known(revision):
         raise BundleRefused(
-            f"This bundle was made by a newer version of Clinic (database schema {revision}) "
-            f"than this server's ({schema.head_revision()}). Update Clinic on the server "
-            "(then `flask --app clinic db upgrade`) and import it again."
+            _(
+                "This bundle was made by a newer version of Clinic (database schema "
+                "%(revision)s) than this server's (%(head)s). Update Clinic on the server "
+                "(then `flask --app clinic db upgrade`) and import it again.",
+                revision=revision,
+                head=schema.head_revision(),
+            )
         )
     if records.get("format") != export.FORMAT:
-        raise BundleRefused("This bundle's records are in a format this server does not read.")
+        raise BundleRefused(_("This bundle's records are in a format this server does not read."))
     return header, records
 
 
@@ -107,8 +118,10 @@ def _claim(header, laptop_key_id, laptop_event_id, by, now):
         db.session.flush()
     except IntegrityError as error:
         raise BundleRefused(
-            "This bundle is being imported by someone else right now: look at the imported "
-            "days in a minute."
+            _(
+                "This bundle is being imported by someone else right now: look at the imported "
+                "days in a minute."
+            )
         ) from error
     return imported
 

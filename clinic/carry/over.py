@@ -1,6 +1,8 @@
 """After the server has imported a day: the laptop purges the day's personal data, keeping
 counts (the retention purge's own deletion, security/retention.py)."""
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from clinic.auth.services import ServiceError
@@ -24,8 +26,10 @@ def carry_over(event, receipt, *, by, now, changed_too=False):
     export = next((e for e in exports_of(event) if receipt_of(e.bundle_id) == receipt), None)
     if export is None:
         raise ServiceError(
-            "That is not the receipt of an export of this day. The server's import report "
-            "shows it (8 letters and digits).",
+            _(
+                "That is not the receipt of an export of this day. The server's import report "
+                "shows it (8 letters and digits)."
+            ),
             field="receipt",
         )
     changed = list(
@@ -37,10 +41,16 @@ def carry_over(event, receipt, *, by, now, changed_too=False):
     )
     if changed and not changed_too:
         raise ServiceError(
-            f"{len(changed)} case{'s' if len(changed) > 1 else ''} of this day changed after "
-            f"that export ({', '.join(changed[:10])}{'…' if len(changed) > 10 else ''}): the "
-            "server has them as they were. Make the same changes there, then purge, saying "
-            "so; or, if the server has not imported the day yet, export it again.",
+            ngettext(
+                "%(num)d case of this day changed after that export (%(cases)s): the server "
+                "has them as they were. Make the same changes there, then purge, saying so; "
+                "or, if the server has not imported the day yet, export it again.",
+                "%(num)d cases of this day changed after that export (%(cases)s): the server "
+                "has them as they were. Make the same changes there, then purge, saying so; "
+                "or, if the server has not imported the day yet, export it again.",
+                len(changed),
+                cases=", ".join(changed[:10]) + ("…" if len(changed) > 10 else ""),
+            ),
             field="changed_too",
         )
     ids = list(db.session.scalars(select(Case.id).where(Case.event_id == event.id)))

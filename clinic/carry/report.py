@@ -1,37 +1,44 @@
 """An import's report in words: what was created, matched, and what needs a decision.
 Case numbers and ids only, never a name (it is printed by the CLI too)."""
 
+from flask_babel import lazy_gettext as _l
+
 LABELS = {
-    "organizations": "organizations",
-    "users": "users (inactive: invite them to use the server)",
-    "clinic_events": "clinic day",
-    "applicants": "applicants",
-    "cases": "cases",
-    "intake_sections": "interview sections",
-    "screening_runs": "screening runs",
-    "sign_offs": "sign-offs",
-    "sign_off_voids": "voided sign-offs",
-    "milestones": "milestone records",
-    "milestone_corrections": "milestone corrections",
-    "voter_registrations": "voter registrations",
-    "audit_events": "audit events",
+    "organizations": _l("organizations"),
+    "users": _l("users (inactive: invite them to use the server)"),
+    "clinic_events": _l("clinic day"),
+    "applicants": _l("applicants"),
+    "cases": _l("cases"),
+    "intake_sections": _l("interview sections"),
+    "screening_runs": _l("screening runs"),
+    "sign_offs": _l("sign-offs"),
+    "sign_off_voids": _l("voided sign-offs"),
+    "milestones": _l("milestone records"),
+    "milestone_corrections": _l("milestone corrections"),
+    "voter_registrations": _l("voter registrations"),
+    "audit_events": _l("audit events"),
 }
 MATCHED = {
-    "organizations": "organizations (same name)",
-    "users": "users (same email)",
-    "applicants": "applicants (same A-number in the same organization: the case joins them)",
+    "organizations": _l("organizations (same name)"),
+    "users": _l("users (same email)"),
+    "applicants": _l("applicants (same A-number in the same organization: the case joins them)"),
 }
 DECISIONS = {
-    "possible_duplicate": "may be someone already on file: look at the pair on Same person?",
-    "same_a_number": "joined the person already on file with this A-number: check the name "
-    "and birth date match",
-    "sign_off_voided": "arrived with a void sign-off: the answers differ from what the attorney "
-    "signed, so the case is back in review",
-    "another_open_case": "the person already has another open case on the server",
-    "user_created_inactive": "a user new to the server, created inactive",
-    "organization_created": "an organization new to the server",
-    "imported_again": "this laptop's day was imported before, from an earlier export: its "
-    "cases are on the server twice; close the older ones as duplicates",
+    "possible_duplicate": _l("may be someone already on file: look at the pair on Same person?"),
+    "same_a_number": _l(
+        "joined the person already on file with this A-number: check the name and birth date match"
+    ),
+    "sign_off_voided": _l(
+        "arrived with a void sign-off: the answers differ from what the attorney "
+        "signed, so the case is back in review"
+    ),
+    "another_open_case": _l("the person already has another open case on the server"),
+    "user_created_inactive": _l("a user new to the server, created inactive"),
+    "organization_created": _l("an organization new to the server"),
+    "imported_again": _l(
+        "this laptop's day was imported before, from an earlier export: its "
+        "cases are on the server twice; close the older ones as duplicates"
+    ),
 }
 
 

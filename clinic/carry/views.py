@@ -13,6 +13,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -89,7 +90,14 @@ def carry_over(event_id):
     except ServiceError as error:
         show_service_error(form, error)
         return _day_page(event, form, 422)
-    flash(f"Carried over: {count} cases purged from this laptop; their counts are kept.", "success")
+    flash(
+        _(
+            "Carried over: %(count)s cases purged from this laptop; their counts are kept.",
+            count=count,
+        ),
+        "success",
+    )
+
     return redirect(url_for("carry.day", event_id=event.id))
 
 
@@ -116,9 +124,9 @@ def imports():
         form.bundle.errors = [str(refusal)]
         return _imports_page(form, 422)
     if outcome.already:
-        flash("This bundle was imported already: nothing changed. Here is its report.", "info")
+        flash(_("This bundle was imported already: nothing changed. Here is its report."), "info")
     else:
-        flash("Imported. Read what needs a decision below.", "success")
+        flash(_("Imported. Read what needs a decision below."), "success")
     return redirect(url_for("carry.imported", import_id=outcome.imported.id))
 
 

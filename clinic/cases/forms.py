@@ -1,5 +1,6 @@
 """Forms on the case page: stage steps and the documents brought."""
 
+from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectMultipleField, StringField
 from wtforms.validators import Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -10,16 +11,16 @@ from clinic.forms import ClinicForm
 class MoveForm(ClinicForm):
     version = HiddenField()
     reason = StringField(
-        "Why",
+        _l("Why"),
         [Optional(), Length(max=200)],
-        description="Closing only: withdrawn, ineligible, duplicate…",
+        description=_l("Closing only: withdrawn, ineligible, duplicate…"),
     )
 
 
 class DocumentsForm(ClinicForm):
     version = HiddenField()
     brought = SelectMultipleField(
-        "Documents checked",
+        _l("Documents checked"),
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
         validators=[Optional()],

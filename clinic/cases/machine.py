@@ -8,6 +8,9 @@ assigns `case.stage`. What a step requires is named here and checked by the feat
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from clinic import audit
 from clinic.auth.roles import Role
 from clinic.cases.stages import Stage
@@ -21,18 +24,20 @@ FILING = "filing"  # milestones after approval are recorded through clinic.filin
 VOTER = "voter"
 CASEWORKERS = frozenset({Role.COORDINATOR, Role.ATTORNEY})
 WHERE_MADE = {
-    None: "This step is made from the case page.",
-    REVIEW: "This step is made from the attorney review page.",
-    FILING: "This step is recorded with the case's milestone forms.",
-    VOTER: "This step is recorded on the case's voter page.",
+    None: _l("This step is made from the case page."),
+    REVIEW: _l("This step is made from the attorney review page."),
+    FILING: _l("This step is recorded with the case's milestone forms."),
+    VOTER: _l("This step is recorded on the case's voter page."),
 }
 AFTER_FILING = frozenset({Stage.FILED, Stage.BIOMETRICS, Stage.CONTINUED})
 
 
 class TransitionRefused(Exception):
     def __init__(self, message, *, forbidden=False):
+        message = str(message)  # a lazy label, said now: pages show only str messages
         super().__init__(message)
         self.message = message
+
         self.forbidden = forbidden
 
 
@@ -77,7 +82,7 @@ TRANSITIONS = (
         frozenset({Stage.INTAKE, Stage.NEEDS_INFO}),
         Stage.SCREENED,
         STAFF,
-        "Finish intake",
+        _l("Finish intake"),
         requires=INTAKE_COMPLETE,
     ),
     Transition(
@@ -85,7 +90,7 @@ TRANSITIONS = (
         frozenset({Stage.SCREENED}),
         Stage.IN_REVIEW,
         STAFF,
-        "Send to attorney review",
+        _l("Send to attorney review"),
         requires=INTAKE_COMPLETE,
     ),
     Transition(
@@ -93,14 +98,14 @@ TRANSITIONS = (
         frozenset({Stage.SCREENED, Stage.NOT_YET}),
         Stage.INTAKE,
         STAFF,
-        "Reopen the interview",
+        _l("Reopen the interview"),
     ),
     Transition(
         "approve",
         frozenset({Stage.IN_REVIEW}),
         Stage.APPROVED,
         frozenset({Role.ATTORNEY}),
-        "Approve to file",
+        _l("Approve to file"),
         via=REVIEW,
     ),
     Transition(
@@ -108,7 +113,7 @@ TRANSITIONS = (
         frozenset({Stage.IN_REVIEW}),
         Stage.NEEDS_INFO,
         frozenset({Role.ATTORNEY}),
-        "Needs more information",
+        _l("Needs more information"),
         via=REVIEW,
     ),
     Transition(
@@ -116,7 +121,7 @@ TRANSITIONS = (
         frozenset({Stage.IN_REVIEW}),
         Stage.REFERRED,
         frozenset({Role.ATTORNEY}),
-        "Refer for full representation",
+        _l("Refer for full representation"),
         via=REVIEW,
     ),
     Transition(
@@ -124,7 +129,7 @@ TRANSITIONS = (
         frozenset({Stage.IN_REVIEW}),
         Stage.NOT_YET,
         frozenset({Role.ATTORNEY}),
-        "Not eligible yet",
+        _l("Not eligible yet"),
         via=REVIEW,
     ),
     Transition(
@@ -132,7 +137,7 @@ TRANSITIONS = (
         frozenset({Stage.APPROVED, Stage.NOT_YET}),
         Stage.IN_REVIEW,
         STAFF | ORGANIZERS,
-        "Back to review: answers changed",
+        _l("Back to review: answers changed"),
         via=REVIEW,
     ),
     Transition(
@@ -140,7 +145,7 @@ TRANSITIONS = (
         OPEN - {Stage.CLOSED},
         Stage.CLOSED,
         ORGANIZERS | {Role.ATTORNEY},
-        "Close the case",
+        _l("Close the case"),
         needs_reason=True,
         also_via=frozenset({REVIEW}),  # an attorney's "close" decision, with its sign-off
     ),
@@ -149,7 +154,7 @@ TRANSITIONS = (
         frozenset({Stage.APPROVED}),
         Stage.FILED,
         CASEWORKERS,
-        "Record the filing",
+        _l("Record the filing"),
         via=FILING,
     ),
     Transition(
@@ -157,7 +162,7 @@ TRANSITIONS = (
         frozenset({Stage.FILED}),
         Stage.BIOMETRICS,
         CASEWORKERS,
-        "Record biometrics",
+        _l("Record biometrics"),
         via=FILING,
     ),
     Transition(
@@ -165,7 +170,7 @@ TRANSITIONS = (
         AFTER_FILING,
         Stage.INTERVIEW,
         CASEWORKERS,
-        "Interview: approved",
+        _l("Interview: approved"),
         via=FILING,
     ),
     Transition(
@@ -173,21 +178,31 @@ TRANSITIONS = (
         AFTER_FILING,
         Stage.CONTINUED,
         CASEWORKERS,
-        "Interview: continued",
+        _l("Interview: continued"),
         via=FILING,
     ),
     Transition(
-        "interview_denied", AFTER_FILING, Stage.DENIED, CASEWORKERS, "Interview: denied", via=FILING
+        "interview_denied",
+        AFTER_FILING,
+        Stage.DENIED,
+        CASEWORKERS,
+        _l("Interview: denied"),
+        via=FILING,
     ),
     Transition(
-        "oath", frozenset({Stage.INTERVIEW}), Stage.OATH, CASEWORKERS, "Record the oath", via=FILING
+        "oath",
+        frozenset({Stage.INTERVIEW}),
+        Stage.OATH,
+        CASEWORKERS,
+        _l("Record the oath"),
+        via=FILING,
     ),
     Transition(
         "registered_to_vote",
         frozenset({Stage.OATH}),
         Stage.REGISTERED_TO_VOTE,
         CASEWORKERS | {Role.VOLUNTEER},
-        "Registration confirmed",
+        _l("Registration confirmed"),
         via=VOTER,
     ),
 )
@@ -209,17 +224,21 @@ def check(case, name, *, by, reason=None, via=None):
     """
     transition = BY_NAME.get(name)
     if transition is None:
-        raise TransitionRefused("No such step.")
+        raise TransitionRefused(_("No such step."))
     if by is not None and by.role not in transition.roles:
-        raise TransitionRefused("Your role can't make this step.", forbidden=True)
+        raise TransitionRefused(_("Your role can't make this step."), forbidden=True)
     if via != transition.via and via not in transition.also_via:
-        raise TransitionRefused(WHERE_MADE.get(transition.via, "This step is made elsewhere."))
+        raise TransitionRefused(WHERE_MADE.get(transition.via, _l("This step is made elsewhere.")))
     if case.stage not in transition.sources:
         raise TransitionRefused(
-            f"A case in '{case.stage.label}' can't go to '{transition.target.label}'."
+            _(
+                "A case in '%(stage)s' can't go to '%(target)s'.",
+                stage=case.stage.label,
+                target=transition.target.label,
+            )
         )
     if transition.needs_reason and not (reason or "").strip():
-        raise TransitionRefused("Say why.")
+        raise TransitionRefused(_("Say why."))
     problem = _unmet(transition, case)
     if problem:
         raise TransitionRefused(problem)

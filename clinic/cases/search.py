@@ -13,6 +13,8 @@ when no unread one could beat those kept.
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from rapidfuzz.distance import OSA
 from sqlalchemy import case, func, literal, or_, select
 
@@ -70,7 +72,7 @@ def _name_score(typed, stored):
                 options.append((likeness, len(positions), positions, covered))
     options.sort(key=lambda option: (-option[0] * option[1], option[2]))
     used_typed, used_stored, score, exact, alike = set(), set(), 0.0, 0, 0
-    for likeness, _, positions, covered in options:
+    for likeness, _kind, positions, covered in options:
         if used_typed.isdisjoint(positions) and used_stored.isdisjoint(covered):
             used_typed.update(positions)
             used_stored.update(covered)
@@ -122,25 +124,28 @@ def _score(person, clues, same_a_number):
     reasons, score = [], 0.0
     if same_a_number:
         score += SAME_A_NUMBER
-        reasons.append("same A-number")
+        reasons.append(_("same A-number"))
     if clues.date_of_birth and person.date_of_birth == clues.date_of_birth:
         score += SAME_BIRTH_DATE
-        reasons.append("same date of birth")
+        reasons.append(_("same date of birth"))
     elif clues.swapped and person.date_of_birth == clues.swapped:
         score += SWAPPED_BIRTH_DATE
-        reasons.append("date of birth with day and month swapped")
+        reasons.append(_("date of birth with day and month swapped"))
     if clues.phone and person.phone == clues.phone:
         score += SAME_PHONE
-        reasons.append("same phone")
+        reasons.append(_("same phone"))
     if clues.words:
         name, exact, alike = _name_score(
             clues.words, name_words(person.given_names, person.family_names)
         )
         score += name
         if exact:
-            reasons.append(f"{exact} name word{'s' if exact > 1 else ''} in common")
+            reasons.append(
+                ngettext("%(num)d name word in common", "%(num)d name words in common", exact)
+            )
         if alike:
-            reasons.append(f"{alike} name word{'s' if alike > 1 else ''} alike")
+            reasons.append(ngettext("%(num)d name word alike", "%(num)d name words alike", alike))
+
     return Match(person, round(score, 2), tuple(reasons))
 
 
@@ -186,7 +191,7 @@ def _credits(words):
     """{(typed position, stored word): the most that word can add for that position}."""
     units = _units(words)
     keys = {key: set() for text, _ in units for key in word_keys(text)}
-    for text, _ in units:
+    for text, _unit in units:
         for key in word_keys(text):
             keys[key].add(text)
     found = db.session.execute(

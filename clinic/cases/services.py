@@ -1,6 +1,7 @@
 """Check-in: find or create the applicant, open their case, note who may be on file at another
 member organization; which cases a user may list (the lists themselves: clinic/cases/lists.py)."""
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -35,9 +36,10 @@ def a_number_problem(applicant, number):
     other = a_number_holder(applicant.organization_id, number, other_than=applicant)
     if other is None:
         return None
-    return (
-        f"This A-number is already on file for {other.full_name}. Check the person; if it "
-        "is the same person, close this case as a duplicate."
+    return _(
+        "This A-number is already on file for %(name)s. Check the person; if it "
+        "is the same person, close this case as a duplicate.",
+        name=other.full_name,
     )
 
 
@@ -49,7 +51,7 @@ def create_applicant(
         raise ServiceError(A_NUMBER_MESSAGE, field="a_number")
     if number and a_number_holder(organization_id, number) is not None:
         raise ServiceError(
-            "Someone with this A-number is already on file: pick them from the list instead.",
+            _("Someone with this A-number is already on file: pick them from the list instead."),
             field="a_number",
         )
     applicant = Applicant(

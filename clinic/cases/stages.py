@@ -2,6 +2,8 @@
 
 import enum
 
+from flask_babel import lazy_gettext as _l
+
 
 class Stage(enum.StrEnum):
     INTAKE = "intake"
@@ -57,19 +59,19 @@ AFTER_FILING = frozenset(
 APPROVED_TO_FILE = AFTER_FILING | {Stage.APPROVED}
 
 _LABELS = {
-    Stage.INTAKE: "Intake",
-    Stage.SCREENED: "Screened",
-    Stage.IN_REVIEW: "Attorney review",
-    Stage.NEEDS_INFO: "Needs more information",
-    Stage.APPROVED: "Approved to file",
-    Stage.REFERRED: "Referred out",
-    Stage.NOT_YET: "Not yet: come back",
-    Stage.CLOSED: "Closed",
-    Stage.FILED: "Filed",
-    Stage.BIOMETRICS: "Biometrics",
-    Stage.INTERVIEW: "Interview",
-    Stage.CONTINUED: "Interview continued",
-    Stage.DENIED: "Denied",
-    Stage.OATH: "Oath taken",
-    Stage.REGISTERED_TO_VOTE: "Registered to vote",
+    Stage.INTAKE: _l("Intake"),
+    Stage.SCREENED: _l("Screened"),
+    Stage.IN_REVIEW: _l("Attorney review"),
+    Stage.NEEDS_INFO: _l("Needs more information"),
+    Stage.APPROVED: _l("Approved to file"),
+    Stage.REFERRED: _l("Referred out"),
+    Stage.NOT_YET: _l("Not yet: come back"),
+    Stage.CLOSED: _l("Closed"),
+    Stage.FILED: _l("Filed"),
+    Stage.BIOMETRICS: _l("Biometrics"),
+    Stage.INTERVIEW: _l("Interview"),
+    Stage.CONTINUED: _l("Interview continued"),
+    Stage.DENIED: _l("Denied"),
+    Stage.OATH: _l("Oath taken"),
+    Stage.REGISTERED_TO_VOTE: _l("Registered to vote"),
 }

@@ -1,6 +1,7 @@
 """Case lists, the case page, its stage steps, the documents checklist and follow-up lists."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -105,7 +106,8 @@ def move(case_id, name):
             abort(403)
         flash_refusal(refusal.message)
     else:
-        flash(f"Case is now: {case.stage.label}.", "success")
+        flash(_("Case is now: %(stage)s.", stage=case.stage.label), "success")
+
     return redirect(url_for("cases.show", case_id=case.id))
 
 
@@ -121,7 +123,7 @@ def documents(case_id):
     if not form.validate_on_submit() or form.version.data != str(case.version):
         abort(409)
     intake.save_documents(case, form.brought.data, by=current_user, now=utcnow())
-    flash("Documents checklist saved.", "success")
+    flash(_("Documents checklist saved."), "success")
     return redirect(url_for("cases.show", case_id=case.id))
 
 

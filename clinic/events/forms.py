@@ -1,5 +1,7 @@
 """Clinic-day forms."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
     SelectField,
@@ -25,47 +27,49 @@ NEEDED_FOR_NEW = ("given_names", "family_names", "date_of_birth")
 
 class EventForm(ClinicForm):
     host_organization_id = SelectField(
-        "Host organization", coerce=RECORD_ID, description="Admins only: who runs this clinic day."
+        _l("Host organization"),
+        coerce=RECORD_ID,
+        description=_l("Admins only: who runs this clinic day."),
     )
     name = StringField(
-        "Name",
+        _l("Name"),
         [DataRequired(), Length(max=200)],
-        description="For example: Citizenship Day, Lawrence, December.",
+        description=_l("For example: Citizenship Day, Lawrence, December."),
     )
-    site = StringField("Site and address", [DataRequired(), Length(max=300)])
+    site = StringField(_l("Site and address"), [DataRequired(), Length(max=300)])
     held_on = DateField(
-        "Date", [DataRequired(message="Give the date, as MM/DD/YYYY (or YYYY-MM-DD).")]
+        _l("Date"), [DataRequired(message=_l("Give the date, as MM/DD/YYYY (or YYYY-MM-DD)."))]
     )
     capacity = WholeNumberField(
-        "How many applicants it can take",
-        [InputRequired("Enter how many applicants it can take."), count_between(1, 2000)],
+        _l("How many applicants it can take"),
+        [InputRequired(_l("Enter how many applicants it can take.")), count_between(1, 2000)],
         default=40,
     )
     partners = SelectMultipleField(
-        "Partner organizations",
+        _l("Partner organizations"),
         coerce=RECORD_ID,
         validators=[Optional()],
-        description="Their people put on the day's staff work its cases.",
+        description=_l("Their people put on the day's staff work its cases."),
     )
 
 
 class StaffForm(ClinicForm):
-    user_id = SelectField("Add a person to the staff", coerce=RECORD_ID)
+    user_id = SelectField(_l("Add a person to the staff"), coerce=RECORD_ID)
 
 
 class CheckInForm(ClinicForm):
     """Who is at the table: enough to find them, or to start their record."""
 
-    given_names = StringField("Given names", [Optional(), Length(max=200)])
-    family_names = StringField("Family names", [Optional(), Length(max=200)])
-    date_of_birth = DateField("Date of birth", [Optional(), birth_date])
+    given_names = StringField(_l("Given names"), [Optional(), Length(max=200)])
+    family_names = StringField(_l("Family names"), [Optional(), Length(max=200)])
+    date_of_birth = DateField(_l("Date of birth"), [Optional(), birth_date])
     a_number = StringField(
-        "A-number",
+        _l("A-number"),
         [Optional(), Length(max=20), a_number_format],
-        description="If they have the card: 8 or 9 digits.",
+        description=_l("If they have the card: 8 or 9 digits."),
     )
-    phone = TelField("Phone", [Optional(), Length(max=30), phone_number])
-    confirm_new = BooleanField("None of the people listed is this person: create a new record")
+    phone = TelField(_l("Phone"), [Optional(), Length(max=30), phone_number])
+    confirm_new = BooleanField(_l("None of the people listed is this person: create a new record"))
     # The button pressed ("search", or "create" a new record): posted by the buttons
     # themselves, so not rendered as a field.
     action = StringField()
@@ -83,6 +87,7 @@ class CheckInForm(ClinicForm):
         for name in NEEDED_FOR_NEW:
             field = self[name]
             if not field.data and not field.errors:
-                field.errors = [*field.errors, "Needed to start a new record."]
+                field.errors = [*field.errors, _("Needed to start a new record.")]
+
                 valid = False
         return valid

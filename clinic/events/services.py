@@ -1,5 +1,6 @@
 """Clinic days: creating, editing, staffing, who may see and work a day, and check-in."""
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 
 from clinic import audit
@@ -44,7 +45,9 @@ def update_event(event, name, site, held_on, capacity, partners, *, by, now):
 
 def add_staff(event, user, *, by, now):
     if user.organization_id not in event.organization_ids():
-        raise ServiceError("Only people of the host or partner organizations can staff this day.")
+        raise ServiceError(
+            _("Only people of the host or partner organizations can staff this day.")
+        )
     if any(s.user_id == user.id for s in event.staff):
         return event
     event.staff.append(EventStaff(user=user))

@@ -1,6 +1,8 @@
 """Clinic days: the list, planning and staffing a day, its roster, and check-in."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -24,7 +26,7 @@ from clinic.web import flash_refusal
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 CHECK_IN_ROLES = (Role.VOLUNTEER, Role.COORDINATOR, Role.ATTORNEY)
-ELSEWHERE = (
+ELSEWHERE = _l(
     "Someone with these details may already be on file at another member organization; "
     "ask your coordinator."
 )
@@ -89,7 +91,7 @@ def new():
             partners=_partners(form),
         )
         db.session.flush()
-        flash("Clinic day planned. Now add its staff.", "success")
+        flash(_("Clinic day planned. Now add its staff."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_template("events/form.html", form=form, event=None)
 
@@ -110,7 +112,7 @@ def edit(event_id):
             by=current_user,
             now=utcnow(),
         )
-        flash("Clinic day saved.", "success")
+        flash(_("Clinic day saved."), "success")
         return redirect(url_for("events.show", event_id=event.id))
     return render_template("events/form.html", form=form, event=event)
 
@@ -156,9 +158,10 @@ def add_staff(event_id):
         except ServiceError as error:
             flash_refusal(error.message)
     elif person is not None and services.is_on_staff(person, event):
-        flash_refusal("That person is already on this day's staff.")
+        flash_refusal(_("That person is already on this day's staff."))
     else:
-        flash_refusal("Choose someone from the list.")
+        flash_refusal(_("Choose someone from the list."))
+
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -227,7 +230,7 @@ def _create(form, event):
 def _note_elsewhere(applicant):
     """Recorded for the coalition admin; the volunteer hears only that someone may be."""
     if cases.note_possible_duplicates(applicant, by=current_user, now=utcnow()):
-        flash(ELSEWHERE, "info")
+        flash(str(ELSEWHERE), "info")
 
 
 @bp.post("/<int:event_id>/check-in/<int:applicant_id>")
@@ -240,7 +243,7 @@ def check_in_existing(event_id, applicant_id):
     case, already_open = services.check_in(applicant, event, by=current_user, now=utcnow())
     _note_elsewhere(applicant)
     if not already_open:
-        flash(f"Checked in: case {case.reference}.", "success")
+        flash(_("Checked in: case %(reference)s.", reference=case.reference), "success")
         return redirect(url_for("intake.section", case_id=case.id, key="contact"))
     return _to_open_case(case, event)
 
@@ -248,9 +251,13 @@ def check_in_existing(event_id, applicant_id):
 def _to_open_case(case, event):
     """Flashes carry case references, never names: the session cookie is signed, not secret."""
     if not can_view(current_user, case):  # open at another clinic day: the host's to work
-        flash("This person already has an open case with the host organization.", "info")
+        flash(_("This person already has an open case with the host organization."), "info")
         return redirect(url_for("events.show", event_id=event.id))
-    flash(f"This person already has an open case: case {case.reference}.", "info")
+    flash(
+        _("This person already has an open case: case %(reference)s.", reference=case.reference),
+        "info",
+    )
+
     if case.stage.answers_editable:
         return redirect(url_for("intake.section", case_id=case.id, key="contact"))
     return redirect(url_for("cases.show", case_id=case.id))

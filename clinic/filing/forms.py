@@ -2,6 +2,8 @@
 
 import re
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
@@ -20,7 +22,7 @@ def normalize_receipt_number(text):
 def receipt_number(form, field):
     if not RECEIPT_NUMBER.match(normalize_receipt_number(field.data)):
         raise ValidationError(
-            "A receipt number is three letters and ten digits, e.g. IOE0912345678."
+            _("A receipt number is three letters and ten digits, e.g. IOE0912345678.")
         )
 
 
@@ -31,56 +33,58 @@ def normalize_certificate_number(text):
 def certificate_number(form, field):
     if not CERTIFICATE_NUMBER.match(normalize_certificate_number(field.data)):
         raise ValidationError(
-            "Copy the certificate number printed in red at the top right "
-            "(6 to 12 letters and digits)."
+            _(
+                "Copy the certificate number printed in red at the top right "
+                "(6 to 12 letters and digits)."
+            )
         )
 
 
-REQUIRED_DATE = [DataRequired("Give the date, as MM/DD/YYYY.")]
+REQUIRED_DATE = [DataRequired(_l("Give the date, as MM/DD/YYYY."))]
 
 
 class FiledForm(ClinicForm):
-    filed_on = DateField("Filed on", [*REQUIRED_DATE, not_in_future])
+    filed_on = DateField(_l("Filed on"), [*REQUIRED_DATE, not_in_future])
     filing_method = choices_field(
-        "How",
-        [("paper", "Paper, by mail"), ("online", "Online")],
-        validators=[DataRequired("Choose how it was filed.")],
+        _l("How"),
+        [("paper", _l("Paper, by mail")), ("online", _l("Online"))],
+        validators=[DataRequired(_l("Choose how it was filed."))],
     )
     fee_paid = choices_field(
-        "Fee",
+        _l("Fee"),
         [
-            ("full", "Full fee"),
-            ("reduced", "Reduced fee"),
-            ("waiver", "Fee waiver (I-912)"),
-            ("military", "No fee (military)"),
+            ("full", _l("Full fee")),
+            ("reduced", _l("Reduced fee")),
+            ("waiver", _l("Fee waiver (I-912)")),
+            ("military", _l("No fee (military)")),
         ],
-        validators=[DataRequired("Choose the fee.")],
+        validators=[DataRequired(_l("Choose the fee."))],
     )
     receipt_number = StringField(
-        "Receipt number",
+        _l("Receipt number"),
         [DataRequired(), receipt_number],
-        description="From the I-797C receipt notice: three letters and ten digits.",
+        description=_l("From the I-797C receipt notice: three letters and ten digits."),
     )
 
 
 class BiometricsForm(ClinicForm):
-    biometrics_on = DateField("Biometrics appointment on", REQUIRED_DATE)
+    biometrics_on = DateField(_l("Biometrics appointment on"), REQUIRED_DATE)
 
 
 class InterviewForm(ClinicForm):
-    interview_on = DateField("Interview on", REQUIRED_DATE)
+    interview_on = DateField(_l("Interview on"), REQUIRED_DATE)
     interview_result = choices_field(
-        "Result",
+        _l("Result"),
         [
-            ("approved", "Approved (recommended for approval)"),
-            ("continued", "Continued (more evidence or a retest)"),
-            ("denied", "Denied"),
+            ("approved", _l("Approved (recommended for approval)")),
+            ("continued", _l("Continued (more evidence or a retest)")),
+            ("denied", _l("Denied")),
         ],
-        blank="Not held yet",
+        blank=_l("Not held yet"),
         validators=[Optional()],
     )
-    continued_reason = StringField("Why it was continued", [Optional(), Length(max=300)])
-    response_due_on = DateField("Response or retest due", [Optional()])
+    continued_reason = StringField(_l("Why it was continued"), [Optional(), Length(max=300)])
+    response_due_on = DateField(_l("Response or retest due"), [Optional()])
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -90,42 +94,44 @@ class InterviewForm(ClinicForm):
         ):
             self.continued_reason.errors = [
                 *self.continued_reason.errors,
-                "Say why it was continued.",
+                _("Say why it was continued."),
             ]
             valid = False
         return valid
 
 
 class OathForm(ClinicForm):
-    oath_on = DateField("Oath ceremony on", REQUIRED_DATE)
-    oath_place = StringField("Where", [DataRequired(), Length(max=200)])
+    oath_on = DateField(_l("Oath ceremony on"), REQUIRED_DATE)
+    oath_place = StringField(_l("Where"), [DataRequired(), Length(max=200)])
     certificate_number = StringField(
-        "Naturalization certificate number",
+        _l("Naturalization certificate number"),
         [Optional(), certificate_number],
-        description="Write it down after the ceremony; never photocopy or scan the certificate.",
+        description=_l(
+            "Write it down after the ceremony; never photocopy or scan the certificate."
+        ),
     )
 
 
 class CertificateForm(ClinicForm):
     certificate_number = StringField(
-        "Naturalization certificate number",
+        _l("Naturalization certificate number"),
         [DataRequired(), certificate_number],
-        description="Printed in red at the top right of the certificate.",
+        description=_l("Printed in red at the top right of the certificate."),
     )
 
 
 class CorrectionForm(ClinicForm):
     """Dates already recorded, to correct; shown only for the dates the case has."""
 
-    filed_on = DateField("Filed on", [Optional(), not_in_future])
-    biometrics_on = DateField("Biometrics appointment on", [Optional()])
-    interview_on = DateField("Interview on", [Optional()])
-    response_due_on = DateField("Response or retest due", [Optional()])
-    oath_on = DateField("Oath ceremony on", [Optional()])
+    filed_on = DateField(_l("Filed on"), [Optional(), not_in_future])
+    biometrics_on = DateField(_l("Biometrics appointment on"), [Optional()])
+    interview_on = DateField(_l("Interview on"), [Optional()])
+    response_due_on = DateField(_l("Response or retest due"), [Optional()])
+    oath_on = DateField(_l("Oath ceremony on"), [Optional()])
     reason = StringField(
-        "Why the date changes",
-        [DataRequired("Say why, for the case history."), Length(max=200)],
-        description="For example: the appointment was rescheduled, or it was mistyped.",
+        _l("Why the date changes"),
+        [DataRequired(_l("Say why, for the case history.")), Length(max=200)],
+        description=_l("For example: the appointment was rescheduled, or it was mistyped."),
     )
 
 

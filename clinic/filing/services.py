@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from clinic import audit
@@ -38,17 +40,19 @@ def available_steps(case, user):
         and user.role in machine.CASEWORKERS
         and not (record and record.certificate_number)
     ):
-        steps.append(("certificate", "Record the certificate number"))
+        steps.append(("certificate", _("Record the certificate number")))
     if (
         record
         and user.role in machine.CASEWORKERS
         and any(getattr(record, name) for name in CORRECTABLE)
     ):
-        steps.append(("correct", "Correct a date"))
+        steps.append(("correct", _("Correct a date")))
     for name, step in STEP_FORMS.items():
         transition = machine.BY_NAME[name]
         if case.stage in transition.sources and user.role in transition.roles:
-            steps.append((step, {"interview": "Record the interview"}.get(step, transition.label)))
+            steps.append(
+                (step, {"interview": _("Record the interview")}.get(step, transition.label))
+            )
     return steps
 
 
@@ -61,11 +65,12 @@ def milestones_for(case, now):
 
 
 # The milestone dates in the order they happen; each can't be earlier than the one before.
+# (field, the date as a sentence begins with it, the date as a sentence ends with it)
 DATE_ORDER = (
-    ("filed_on", "The filing date"),
-    ("biometrics_on", "The biometrics appointment"),
-    ("interview_on", "The interview"),
-    ("oath_on", "The oath ceremony"),
+    ("filed_on", _l("The filing date"), _l("the filing date")),
+    ("biometrics_on", _l("The biometrics appointment"), _l("the biometrics appointment")),
+    ("interview_on", _l("The interview"), _l("the interview")),
+    ("oath_on", _l("The oath ceremony"), _l("the oath ceremony")),
 )
 CORRECTABLE = ("filed_on", "biometrics_on", "interview_on", "response_due_on", "oath_on")
 APPROVALS = (Decision.APPROVE, Decision.APPROVE_WITH_CONDITIONS)
@@ -86,22 +91,29 @@ def check_date_order(case, dates):
     """Refuse, beside the field, a milestone date earlier than the step before it: filing
     after the approval, biometrics after filing, the interview after biometrics, the oath
     after the interview. `dates` holds the dates the case would have after this save."""
-    earlier = ("the attorney's approval", approved_on(case))
-    for name, label in DATE_ORDER:
+    earlier = (_("the attorney's approval"), approved_on(case))
+    for name, label, after in DATE_ORDER:
         day = dates.get(name)
         if day is None:
             continue
         if earlier[1] is not None and day < earlier[1]:
             raise ServiceError(
-                f"{label} can't be before {earlier[0]} ({spoken_date(earlier[1])}). "
-                "Check the date.",
+                _(
+                    "%(later)s can't be before %(earlier)s (%(day)s). Check the date.",
+                    later=label,
+                    earlier=earlier[0],
+                    day=spoken_date(earlier[1]),
+                ),
                 field=name,
             )
-        earlier = (label[0].lower() + label[1:], day)
+        earlier = (after, day)
     due, interview = dates.get("response_due_on"), dates.get("interview_on")
     if due and interview and due < interview:
         raise ServiceError(
-            f"The response is due after the interview ({spoken_date(interview)}).",
+            _(
+                "The response is due after the interview (%(day)s).",
+                day=spoken_date(interview),
+            ),
             field="response_due_on",
         )
 
@@ -169,9 +181,9 @@ def record_oath(case, data, *, by, now):
 def record_certificate(case, data, *, by, now):
     """The certificate number, when it was not at hand on the oath day."""
     if case.stage != Stage.OATH:
-        raise machine.TransitionRefused("Record the oath first.")
+        raise machine.TransitionRefused(_("Record the oath first."))
     if by.role not in machine.CASEWORKERS:
-        raise machine.TransitionRefused("Your role can't make this step.", forbidden=True)
+        raise machine.TransitionRefused(_("Your role can't make this step."), forbidden=True)
     record = milestones_for(case, now)
     record.certificate_number = normalize_certificate_number(data["certificate_number"])
     record.certificate_recorded_by_id, record.updated_at = by.id, now
@@ -184,7 +196,7 @@ def correct_dates(case, data, *, by, now):
     changed with the date before and after, shown in the case's history. Dates stay in order;
     a date not recorded yet is recorded with its step, not here."""
     if by.role not in machine.CASEWORKERS:
-        raise machine.TransitionRefused("Your role can't make this step.", forbidden=True)
+        raise machine.TransitionRefused(_("Your role can't make this step."), forbidden=True)
     record = getattr(case, "milestones", None)
     changes = {
         name: data.get(name)
@@ -193,9 +205,9 @@ def correct_dates(case, data, *, by, now):
     }
     missing = [name for name in changes if changes[name] is None]
     if missing:
-        raise ServiceError("A recorded date can be corrected, not removed.", field=missing[0])
+        raise ServiceError(_("A recorded date can be corrected, not removed."), field=missing[0])
     if not changes:
-        raise ServiceError("Change at least one date, or cancel.")
+        raise ServiceError(_("Change at least one date, or cancel."))
     check_date_order(case, _dates_after(case, changes))
     reason = (data.get("reason") or "").strip()[:200]
     for name, day in changes.items():
@@ -235,8 +247,11 @@ def _may_move(case, step, by):
         if refusal.forbidden or not getattr(getattr(case, "milestones", None), name, None):
             raise
         raise machine.TransitionRefused(
-            f"{refusal.message} This step is already recorded: to change its date, use "
-            "“Correct a date” on the case page."
+            _(
+                "%(refusal)s This step is already recorded: to change its date, use "
+                "“Correct a date” on the case page.",
+                refusal=refusal.message,
+            )
         ) from refusal
 
 
@@ -262,7 +277,10 @@ def after_filing_lists(user, today):
         [
             (day, kind, case)
             for case, record in rows
-            for day, kind in ((record.interview_on, "Interview"), (record.oath_on, "Oath ceremony"))
+            for day, kind in (
+                (record.interview_on, _("Interview")),
+                (record.oath_on, _("Oath ceremony")),
+            )
             if day and day >= today
         ],
         key=lambda row: (row[0], row[2].id),

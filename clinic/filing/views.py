@@ -1,6 +1,8 @@
 """Recording the milestones after approval, and the after-filing follow-up lists."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from clinic.auth.decorators import roles_required
@@ -16,16 +18,16 @@ from clinic.web import discard_changes
 bp = Blueprint("filing", __name__)
 CASEWORKERS = (Role.COORDINATOR, Role.ATTORNEY)
 STEPS = {
-    "filed": (forms.FiledForm, services.record_filed, "Record the filing"),
-    "biometrics": (forms.BiometricsForm, services.record_biometrics, "Record biometrics"),
-    "interview": (forms.InterviewForm, services.record_interview, "Record the interview"),
-    "oath": (forms.OathForm, services.record_oath, "Record the oath"),
+    "filed": (forms.FiledForm, services.record_filed, _l("Record the filing")),
+    "biometrics": (forms.BiometricsForm, services.record_biometrics, _l("Record biometrics")),
+    "interview": (forms.InterviewForm, services.record_interview, _l("Record the interview")),
+    "oath": (forms.OathForm, services.record_oath, _l("Record the oath")),
     "certificate": (
         forms.CertificateForm,
         services.record_certificate,
-        "Record the certificate number",
+        _l("Record the certificate number"),
     ),
-    "correct": (forms.correction_form, services.correct_dates, "Correct a date"),
+    "correct": (forms.correction_form, services.correct_dates, _l("Correct a date")),
 }
 
 
@@ -51,7 +53,9 @@ def record(case_id, step):
             show_service_error(form, error)
             status = 422
         else:
-            flash(f"Saved. The case is now: {case.stage.label}.", "success")  # no personal data
+            # no personal data
+            flash(_("Saved. The case is now: %(stage)s.", stage=case.stage.label), "success")
+
             return redirect(url_for("cases.show", case_id=case.id))
     return render_template("filing/record.html", case=case, form=form, title=title), status
 

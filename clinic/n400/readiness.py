@@ -3,6 +3,8 @@ which of them are still unanswered ("N-400 ready: 83% — missing: ...")."""
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from clinic.n400.plan import applies, blank, lookup, printable
 
 
@@ -30,10 +32,12 @@ def readiness(edition, answers):
             continue
         if applies(spec.get("ask_if"), answers):
             label = spec.get("label", spec["source"])
-            questions[spec["source"]] = f"{label} (Part {spec['part']})"
+            questions[spec["source"]] = _(
+                "%(label)s (Part %(part)s)", label=label, part=spec["part"]
+            )
     missing = [label for source, label in questions.items() if blank(lookup(answers, source))]
     missing += [
-        f"{label}: in English letters (the form can't print this script)"
+        _("%(label)s: in English letters (the form can't print this script)", label=label)
         for source, label in questions.items()
         if _not_printable(lookup(answers, source))
     ]

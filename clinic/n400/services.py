@@ -3,6 +3,8 @@ form after it; every download audited, with codes only (no answer, no A-number).
 
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+
 from clinic import audit
 from clinic.n400 import edition as editions
 from clinic.n400.answers import form_answers
@@ -17,8 +19,10 @@ class NotApproved(Exception):
 
     def __init__(self):
         super().__init__(
-            "No attorney has approved this case's answers (or a change since voided the "
-            "approval): only the draft, marked DRAFT on every page, can be printed."
+            _(
+                "No attorney has approved this case's answers (or a change since voided the "
+                "approval): only the draft, marked DRAFT on every page, can be printed."
+            )
         )
 
 

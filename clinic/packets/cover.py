@@ -61,7 +61,7 @@ def packet_cover_context(event, cases, now):
         run = case.latest_screening
         outcome = run.outcome if run else "not screened"
         outcomes[outcome] += 1
-        stages[case.stage.label] += 1
+        stages[str(case.stage.label)] += 1
         decision = standing_decision(latest_sign_off(case))
         approved += approved_to_file(case, decision)
         saving = fee_saving(case, decision)
@@ -72,7 +72,7 @@ def packet_cover_context(event, cases, now):
             {
                 "name": case.applicant.full_name,
                 "reference": case.reference,
-                "stage": case.stage.label,
+                "stage": str(case.stage.label),
                 "outcome": outcome.replace("_", " "),
                 "next_step": STAGE_NEXT_STEP.get(case.stage, "follow the case"),
             }

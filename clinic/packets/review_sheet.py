@@ -17,7 +17,7 @@ def review_sheet_context(case, now):
         **case_header(case, now),
         "name": case.applicant.full_name,
         "a_number": case.applicant.a_number,
-        "stage": case.stage.label,
+        "stage": str(case.stage.label),
         "result": {
             "outcome": result.get("outcome"),
             "path": result.get("path"),
@@ -31,7 +31,7 @@ def review_sheet_context(case, now):
         "sign_off": None
         if sign_off is None
         else {
-            "decision": sign_off.decision.label,
+            "decision": str(sign_off.decision.label),
             "signer": sign_off.signer_name,
             "credential": sign_off.credential,
             "signed_at": sign_off.signed_at,  # the template shows it in the clinic's time zone

@@ -6,6 +6,8 @@ is and what it says."""
 from datetime import timedelta
 
 from flask import current_app, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from clinic import audit
@@ -110,7 +112,7 @@ def start_packet(event, user, include_review_sheets, now):
     return job
 
 
-QUEUE_DOWN = "the task queue could not be reached"
+QUEUE_DOWN = _l("the task queue could not be reached")
 
 
 def queue_render(job_id):
@@ -127,11 +129,11 @@ def queue_render(job_id):
 def try_again(job, user, now):
     """A new job like a failed one (the caller commits, then queues it)."""
     if job.status != "failed":
-        raise ServiceError("Only a packet that failed can be tried again.")
+        raise ServiceError(_("Only a packet that failed can be tried again."))
     return start_packet(job.event, user, job.include_review_sheets, now)
 
 
-WORKER_LOST = "its worker stopped"
+WORKER_LOST = _l("its worker stopped")
 
 
 def check_heartbeat(job, now):
@@ -159,7 +161,7 @@ def _silent_since(now):
 
 
 def _fail(job, error, now):
-    job.status, job.error, job.finished_at = "failed", error, now
+    job.status, job.error, job.finished_at = "failed", str(error), now
 
 
 def jobs_ahead(job):

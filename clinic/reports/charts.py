@@ -5,6 +5,8 @@ with their positions. The same charts go on the page and into the PDF; in export
 count draws no bar and reads "<5".
 """
 
+from flask_babel import gettext as _
+
 LABEL_WIDTH = 210
 BAR_AREA = 330
 ROW = 26
@@ -13,12 +15,13 @@ COLUMN_AREA = 160
 
 
 def _describe(title, items):
-    return f"{title}: " + "; ".join(f"{label}: {text}" for label, _, text in items) + "."
+    values = "; ".join(f"{label}: {text}" for label, _value, text in items)
+    return _("%(title)s: %(values)s.", title=title, values=values)
 
 
 def horizontal(chart_id, title, items):
     """items: [(label, value, text shown)] -> a bar chart, one row per item."""
-    largest = max([value for _, value, _ in items] + [1])
+    largest = max([value for _label, value, _text in items] + [1])
     bars = [
         {
             "label": label,
@@ -32,7 +35,9 @@ def horizontal(chart_id, title, items):
         "id": chart_id,
         "kind": "horizontal",
         "title": title,
-        "description": _describe(title, items) if items else f"{title}: nothing to show.",
+        "description": _describe(title, items)
+        if items
+        else _("%(title)s: nothing to show.", title=title),
         "bars": bars,
         "label_width": LABEL_WIDTH,
         "width": LABEL_WIDTH + BAR_AREA + 70,
@@ -42,7 +47,7 @@ def horizontal(chart_id, title, items):
 
 def columns(chart_id, title, items):
     """items: [(label, value, text shown)] -> a column chart (one column per month)."""
-    largest = max([value for _, value, _ in items] + [1])
+    largest = max([value for _label, value, _text in items] + [1])
     bars = []
     for index, (label, value, text) in enumerate(items):
         height = round(COLUMN_AREA * value / largest, 1) if value else 0
@@ -59,7 +64,9 @@ def columns(chart_id, title, items):
         "id": chart_id,
         "kind": "columns",
         "title": title,
-        "description": _describe(title, items) if items else f"{title}: nothing to show.",
+        "description": _describe(title, items)
+        if items
+        else _("%(title)s: nothing to show.", title=title),
         "bars": bars,
         "width": max(len(items), 1) * MONTH_WIDTH + 16,
         "height": COLUMN_AREA + 60,
@@ -90,14 +97,14 @@ def report_charts(report, shown):
         for row in sorted(report["by_language"], key=lambda r: -r["checked_in"])[:8]
     ]
     return [
-        horizontal("chart-funnel", "The pipeline, from check-in to voter registration", funnel),
-        columns("chart-months", "People checked in at clinic days, by month", months),
-        horizontal("chart-savings", "Dollars saved to applicants, by fee path", savings),
-        horizontal("chart-languages", "People checked in, by preferred language", languages),
+        horizontal("chart-funnel", _("The pipeline, from check-in to voter registration"), funnel),
+        columns("chart-months", _("People checked in at clinic days, by month"), months),
+        horizontal("chart-savings", _("Dollars saved to applicants, by fee path"), savings),
+        horizontal("chart-languages", _("People checked in, by preferred language"), languages),
     ]
 
 
 def _saved_text(row, shown):
     if shown(row["count"]) != str(row["count"]):
-        return "suppressed"
+        return _("suppressed")
     return f"${row['saved']:,}"

@@ -17,7 +17,11 @@ from clinic.reports.services import money, small_cell
 from clinic.screening.dates import spoken
 
 BOM = "\ufeff"
+# The CSV's headings and cell words stay English on purpose: they are the columns funders'
+# spreadsheets read, the same in every export. (Figure, fee and measure labels come from the
+# report, marked for translation there.)
 DAY_COLUMNS = (
+
     ("checked_in", "Checked in"),
     ("screened", "Screened"),
     ("sent_to_review", "Sent to review"),

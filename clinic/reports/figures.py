@@ -10,6 +10,7 @@ count the events that happened in the range, whenever the person was checked in.
 from dataclasses import dataclass
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, exists, false, func, literal, or_, select, text
 from sqlalchemy.orm import aliased
 
@@ -44,22 +45,26 @@ class Scope:
 @dataclass(frozen=True)
 class Figure:
     key: str
-    label: str
+    label: str  # lazy: said when shown
     on_the_day: bool  # counted over the cases checked in at the range's clinic days
     describe: str
 
 
 FIGURES = (
-    Figure("checked_in", "Checked in", True, "cases opened at a clinic day in the range"),
-    Figure("screened", "Screened", True, "finished the intake interview"),
-    Figure("sent_to_review", "Sent to attorney review", True, "went to an attorney"),
-    Figure("approved", "Approved to file", True, "approved, or filed since"),
-    Figure("referred", "Referred for full representation", True, "referred out"),
-    Figure("not_yet", "Not yet: come back later", True, "told the date to come back"),
-    Figure("filed", "Filed", False, "N-400 filed in the range"),
-    Figure("interview_approved", "Approved at interview", False, "USCIS interview approved"),
-    Figure("sworn_in", "Sworn in", False, "oath taken in the range"),
-    Figure("registered", "Registered to vote", False, "registration confirmed in the range"),
+    Figure("checked_in", _l("Checked in"), True, _l("cases opened at a clinic day in the range")),
+    Figure("screened", _l("Screened"), True, _l("finished the intake interview")),
+    Figure("sent_to_review", _l("Sent to attorney review"), True, _l("went to an attorney")),
+    Figure("approved", _l("Approved to file"), True, _l("approved, or filed since")),
+    Figure("referred", _l("Referred for full representation"), True, _l("referred out")),
+    Figure("not_yet", _l("Not yet: come back later"), True, _l("told the date to come back")),
+    Figure("filed", _l("Filed"), False, _l("N-400 filed in the range")),
+    Figure(
+        "interview_approved", _l("Approved at interview"), False, _l("USCIS interview approved")
+    ),
+    Figure("sworn_in", _l("Sworn in"), False, _l("oath taken in the range")),
+    Figure(
+        "registered", _l("Registered to vote"), False, _l("registration confirmed in the range")
+    ),
 )
 BY_KEY = {figure.key: figure for figure in FIGURES}
 

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SelectField
 from wtforms.validators import InputRequired, ValidationError
 
@@ -22,17 +24,19 @@ class ReportForm(ClinicForm):
         csrf = False  # a GET form: it changes nothing, and its URL can be bookmarked
 
     start = DateField(
-        "From", [InputRequired("Give the first day of the report.")], format=DATE_FORMATS
+        _l("From"), [InputRequired(_l("Give the first day of the report."))], format=DATE_FORMATS
     )
-    end = DateField("To", [InputRequired("Give the last day of the report.")], format=DATE_FORMATS)
-    organization = SelectField("Organization", coerce=optional_id, validate_choice=False)
+    end = DateField(
+        _l("To"), [InputRequired(_l("Give the last day of the report."))], format=DATE_FORMATS
+    )
+    organization = SelectField(_l("Organization"), coerce=optional_id, validate_choice=False)
 
     def validate_end(self, field):
         if self.start.data and field.data:
             if field.data < self.start.data:
-                raise ValidationError("The last day comes before the first day.")
+                raise ValidationError(_("The last day comes before the first day."))
             if (field.data - self.start.data).days > LONGEST_RANGE_DAYS:
-                raise ValidationError("A report covers five years at most.")
+                raise ValidationError(_("A report covers five years at most."))
 
 
 def default_range(today):

@@ -4,6 +4,8 @@ Counts come from clinic.reports.figures (aggregate SQL); this module names them,
 fee paths with the schedule in force on each filing date, and hides small cells in exports.
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from clinic.auth.models import Organization
@@ -13,15 +15,15 @@ from clinic.screening.data import rules_data
 from clinic.templating import OUTCOMES
 
 FEE_PATHS = {
-    "waiver": "Fee waiver (Form I-912)",
-    "reduced": "Reduced fee",
-    "full": "Full fee",
-    "military": "Military (no fee)",
-    figures.NOT_RECORDED: "Fee not recorded",
+    "waiver": _l("Fee waiver (Form I-912)"),
+    "reduced": _l("Reduced fee"),
+    "full": _l("Full fee"),
+    "military": _l("Military (no fee)"),
+    figures.NOT_RECORDED: _l("Fee not recorded"),
 }
 MEASURES = {
-    "intake_to_filing": "Days from the clinic day to filing",
-    "filing_to_oath": "Days from filing to the oath",
+    "intake_to_filing": _l("Days from the clinic day to filing"),
+    "filing_to_oath": _l("Days from filing to the oath"),
 }
 
 
@@ -98,7 +100,7 @@ def by_finding(people_rows):
 
 def _unrecorded(rows):
     return [
-        {**row, "label": row["label"] or figures.NOT_RECORDED}
+        {**row, "label": row["label"] or _("(not recorded)")}
         | ({"key": figures.NOT_RECORDED} if row["key"] is None else {})
         for row in rows
     ]
@@ -121,7 +123,7 @@ def build_report(session, scope, organization_name=None):
     outcomes = _named(rolled_up(people, "outcome", "outcome"), OUTCOMES)
     report = {
         "scope": scope,
-        "organization": organization_name or "All member organizations",
+        "organization": organization_name or _("All member organizations"),
         "figures": [
             {"key": f.key, "label": f.label, "describe": f.describe, "count": counts[f.key]}
             for f in figures.FIGURES
@@ -211,7 +213,7 @@ DRILL_DOWNS = frozenset({"", None, *figures.DIMENSIONS, "fee", "come_back", "fin
 
 def organization_choices(session):
     names = session.execute(select(Organization.id, Organization.name).order_by(Organization.name))
-    return [("", "All member organizations"), *((str(i), name) for i, name in names)]
+    return [("", _("All member organizations")), *((str(i), name) for i, name in names)]
 
 
 def file_name(scope):

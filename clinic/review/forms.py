@@ -1,6 +1,8 @@
 """The queue's filters, and the decision form: a resolution and note for each finding, the
 decision, and the password."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import (
     Form,
     HiddenField,
@@ -26,7 +28,7 @@ from clinic.templating import OUTCOMES
 
 def in_the_future(form, field):
     if field.data and field.data <= today():
-        raise ValidationError("Give a date after today.")
+        raise ValidationError(_("Give a date after today."))
 
 
 def _blank_is_none(value):
@@ -43,24 +45,27 @@ def _outcome(value):
     return (value or "").strip().lower() or None
 
 
+def _finding_choices():
+    return [SelectChoice("", _("Any"))] + [
+        SelectChoice(code, f"{name} ({code})")
+        for code, name in sorted(FINDING_NAMES.items(), key=lambda item: str(item[1]))
+    ]
+
+
 class QueueFilterForm(Form):
     """The queue's filters, read from the query string (a GET: no CSRF token). A code that is
     no finding is kept, so the page can say that no case matches it."""
 
     outcome = SelectField(
-        "Outcome",
-        choices=[SelectChoice("", "Any")] + [SelectChoice(v, t) for v, t in OUTCOMES.items()],
+        _l("Outcome"),
+        choices=[SelectChoice("", _l("Any"))] + [SelectChoice(v, t) for v, t in OUTCOMES.items()],
         coerce=_blank_is_none,
         filters=[_outcome],
         validate_choice=False,
     )
     finding = SelectField(
-        "Finding",
-        choices=[SelectChoice("", "Any")]
-        + [
-            SelectChoice(code, f"{name} ({code})")
-            for code, name in sorted(FINDING_NAMES.items(), key=lambda item: item[1])
-        ],
+        _l("Finding"),
+        choices=_finding_choices,  # said, and sorted by name, when shown
         coerce=_blank_is_none,
         filters=[_code],
         validate_choice=False,
@@ -77,12 +82,14 @@ class ReconfirmForm(ClinicForm):
     facts_hash = HiddenField()
     answers_hash = HiddenField()
     password = PasswordField(
-        "Your password, to sign it again", [DataRequired("Sign with your password.")]
+        _l("Your password, to sign it again"), [DataRequired(_l("Sign with your password."))]
     )
     code = StringField(
-        "Code from your authenticator app, to sign it again",
-        [DataRequired("Sign with the code from your app too."), Length(max=40)],
-        description="The six digits the app shows now (or a recovery code): your second factor.",
+        _l("Code from your authenticator app, to sign it again"),
+        [DataRequired(_l("Sign with the code from your app too.")), Length(max=40)],
+        description=_l(
+            "The six digits the app shows now (or a recovery code): your second factor."
+        ),
     )
 
 
@@ -90,32 +97,35 @@ class DecisionForm(ClinicForm):
     facts_hash = HiddenField()
     answers_hash = HiddenField()
     decision = RadioField(
-        "Decision",
+        _l("Decision"),
         choices=[SelectChoice(d.value, d.label) for d in Decision],
-        validators=[DataRequired("Choose a decision.")],
+        validators=[DataRequired(_l("Choose a decision."))],
     )
     conditions = SelectMultipleField(
-        "Documents to bring before filing",
+        _l("Documents to bring before filing"),
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
         validators=[Optional()],
     )
-    questions = TextAreaField("Questions for the volunteer", [Optional(), Length(max=2000)])
-    referred_to = StringField("Referred to (organization)", [Optional(), Length(max=200)])
-    come_back_on = DateField("Come back on", [Optional(), in_the_future])
-    reason = StringField("Why the case is closed", [Optional(), Length(max=200)])
-    note = TextAreaField("Note for the file (optional)", [Optional(), Length(max=2000)])
+    questions = TextAreaField(_l("Questions for the volunteer"), [Optional(), Length(max=2000)])
+    referred_to = StringField(_l("Referred to (organization)"), [Optional(), Length(max=200)])
+    come_back_on = DateField(_l("Come back on"), [Optional(), in_the_future])
+    reason = StringField(_l("Why the case is closed"), [Optional(), Length(max=200)])
+    note = TextAreaField(_l("Note for the file (optional)"), [Optional(), Length(max=2000)])
     password = PasswordField(
-        "Your password, to sign",
-        [DataRequired("Sign with your password.")],
-        description="Re-entering it confirms that you, and nobody at your "
-        "keyboard, signs this decision.",
+        _l("Your password, to sign"),
+        [DataRequired(_l("Sign with your password."))],
+        description=_l(
+            "Re-entering it confirms that you, and nobody at your keyboard, signs this decision."
+        ),
     )
 
     code = StringField(
-        "Code from your authenticator app",
-        [DataRequired("Sign with the code from your app too."), Length(max=40)],
-        description="The six digits the app shows now (or a recovery code): your second factor.",
+        _l("Code from your authenticator app"),
+        [DataRequired(_l("Sign with the code from your app too.")), Length(max=40)],
+        description=_l(
+            "The six digits the app shows now (or a recovery code): your second factor."
+        ),
     )
 
     def resolution_fields(self):
@@ -159,14 +169,16 @@ def decision_form(run, **kwargs):
             Form,
             f"resolution-{finding['code']}",
             SelectField(
-                "Resolution",
-                choices=[SelectChoice("", "Choose…")]
+                _l("Resolution"),
+                choices=[SelectChoice("", _("Choose…"))]
                 + [SelectChoice(value, label) for value, label in RESOLUTIONS.items()],
                 validators=[Optional()],
             ),
         )
         setattr(
-            Form, f"note-{finding['code']}", TextAreaField("Note", [Optional(), Length(max=1000)])
+            Form,
+            f"note-{finding['code']}",
+            TextAreaField(_l("Note"), [Optional(), Length(max=1000)]),
         )
     form = Form(**kwargs)
     form.findings = findings

@@ -1,5 +1,7 @@
 """A case's history as the case page lists it, from the audit trail."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from clinic.audit import AuditEvent
@@ -21,11 +23,11 @@ HISTORY_ACTIONS = (
     "filing.date_corrected",
 )
 DATE_NAMES = {
-    "filed_on": "Filing date",
-    "biometrics_on": "Biometrics date",
-    "interview_on": "Interview date",
-    "response_due_on": "Response due date",
-    "oath_on": "Oath date",
+    "filed_on": _l("Filing date"),
+    "biometrics_on": _l("Biometrics date"),
+    "interview_on": _l("Interview date"),
+    "response_due_on": _l("Response due date"),
+    "oath_on": _l("Oath date"),
 }
 
 
@@ -59,25 +61,31 @@ def case_history(case):
 
 
 HISTORY_LINES = {
-    "case.opened": "Case opened",
-    "review.sign_off_voided": "Sign-off void: answers changed",
-    "filing.interview_scheduled": "Interview date recorded",
-    "filing.certificate_recorded": "Certificate number recorded",
-    "filing.date_corrected": "A milestone date was corrected",
+    "case.opened": _l("Case opened"),
+    "review.sign_off_voided": _l("Sign-off void: answers changed"),
+    "filing.interview_scheduled": _l("Interview date recorded"),
+    "filing.certificate_recorded": _l("Certificate number recorded"),
+    "filing.date_corrected": _l("A milestone date was corrected"),
 }
 
 
 def _history_line(event, corrections):
     details = event.details
     if event.action == "screening.run":
-        return f"Screened: {details.get('outcome', '').replace('_', ' ')}"
+        return _("Screened: %(outcome)s", outcome=details.get("outcome", "").replace("_", " "))
     if event.action == "case.stage_changed":
-        return f"Moved to: {Stage(details['to_stage']).label}"
+        return _("Moved to: %(stage)s", stage=Stage(details["to_stage"]).label)
     if event.action == "review.signed_off":
-        return f"Signed off: {Decision(details['decision']).label}"
+        return _("Signed off: %(decision)s", decision=Decision(details["decision"]).label)
     correction = corrections.get(details.get("correction_id"))
     if event.action == "filing.date_corrected" and correction is not None:
         before, after = spoken_date(correction.before), spoken_date(correction.after)
-        name = DATE_NAMES.get(correction.field, "Date")
-        return f"{name} corrected: {before} → {after} ({correction.reason})"
-    return HISTORY_LINES[event.action]
+        name = DATE_NAMES.get(correction.field, _l("Date"))
+        return _(
+            "%(name)s corrected: %(before)s → %(after)s (%(reason)s)",
+            name=name,
+            before=before,
+            after=after,
+            reason=correction.reason,
+        )
+    return str(HISTORY_LINES[event.action])

@@ -3,6 +3,7 @@
 import datetime
 import enum
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, String, event, inspect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,12 +25,12 @@ class Decision(enum.StrEnum):
     @property
     def label(self):
         return {
-            Decision.APPROVE: "Approve to file",
-            Decision.APPROVE_WITH_CONDITIONS: "Approve, once documents are brought",
-            Decision.NEEDS_INFO: "Needs more information",
-            Decision.REFER: "Refer for full representation",
-            Decision.NOT_YET: "Not eligible now: come back later",
-            Decision.CLOSE: "Close the case",
+            Decision.APPROVE: _l("Approve to file"),
+            Decision.APPROVE_WITH_CONDITIONS: _l("Approve, once documents are brought"),
+            Decision.NEEDS_INFO: _l("Needs more information"),
+            Decision.REFER: _l("Refer for full representation"),
+            Decision.NOT_YET: _l("Not eligible now: come back later"),
+            Decision.CLOSE: _l("Close the case"),
         }[self]
 
 

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -27,11 +29,11 @@ from clinic.templating import local_time
 # The findings an attorney must resolve one by one before deciding.
 MUST_RESOLVE = frozenset({"refer", "bar"})
 RESOLUTIONS = {
-    "rebutted": "Resolved: fine to file (say why, and which evidence)",
-    "wait": "Wait: file after a date (give it)",
-    "refer_out": "Needs full representation",
-    "more_info": "Need more information first",
-    "not_eligible": "Bars filing",
+    "rebutted": _l("Resolved: fine to file (say why, and which evidence)"),
+    "wait": _l("Wait: file after a date (give it)"),
+    "refer_out": _l("Needs full representation"),
+    "more_info": _l("Need more information first"),
+    "not_eligible": _l("Bars filing"),
 }
 STEP_FOR = {
     Decision.APPROVE: "approve",
@@ -96,8 +98,11 @@ def claim(case, attorney, now):
     held = live_claim(case, now)
     if held is not None and held.attorney_id != attorney.id:
         raise ServiceError(
-            f"{held.attorney.name} is reviewing this case until "
-            f"{local_time(held.expires_at, '%H:%M')}."
+            _(
+                "%(name)s is reviewing this case until %(time)s.",
+                name=held.attorney.name,
+                time=local_time(held.expires_at, "%H:%M"),
+            )
         )
     existing = db.session.scalar(select(ReviewClaim).where(ReviewClaim.case_id == case.id))
     lifetime = timedelta(minutes=current_app.config["REVIEW_CLAIM_MINUTES"])
@@ -151,10 +156,10 @@ def decide(case, attorney, *, password, code, now, **choice):
 
 def _check_signature(attorney, password, code, now):
     if not verify_password(attorney.password_hash, password or ""):
-        raise ServiceError("That is not your password.", field="password")
+        raise ServiceError(_("That is not your password."), field="password")
     if second_factor.check(attorney, code, now) is None:
         raise ServiceError(
-            "That code is not right (or was used already): type the one the app shows now.",
+            _("That code is not right (or was used already): type the one the app shows now."),
             field="code",
         )
 
@@ -171,20 +176,22 @@ def _check_decision(
     _check_attorney(attorney)
     if attorney.id in preparers(case):
         raise NotAllowed(
-            "You entered answers in this interview, so another attorney must "
-            "sign it off (the preparer is not the approver)."
+            _(
+                "You entered answers in this interview, so another attorney must "
+                "sign it off (the preparer is not the approver)."
+            )
         )
     if case.stage != Stage.IN_REVIEW:
-        raise ServiceError("This case is not waiting for review.")
+        raise ServiceError(_("This case is not waiting for review."))
     held = live_claim(case, now)
     if held is not None and held.attorney_id != attorney.id:
-        raise ServiceError(f"{held.attorney.name} is reviewing this case.")
+        raise ServiceError(_("%(name)s is reviewing this case.", name=held.attorney.name))
     run = case.latest_screening
     answers = all_answers(case)
     fingerprint = answers_fingerprint(answers)
     if run is None or run.facts_hash != facts_hash or answers_hash not in (None, fingerprint):
         raise ServiceError(
-            "The answers changed while you were reviewing. Read the case again, then decide."
+            _("The answers changed while you were reviewing. Read the case again, then decide.")
         )
     _check_resolutions(run, resolutions)
     _check_details(decision, details)
@@ -231,7 +238,7 @@ def _sign(case, attorney, checked, now, *, decision, details, note, resolutions,
 
 def _check_attorney(user):
     if user.role != Role.ATTORNEY or user.credential is None or not user.credential_number:
-        raise NotAllowed("Only attorneys and accredited representatives can review.")
+        raise NotAllowed(_("Only attorneys and accredited representatives can review."))
 
 
 def _check_resolutions(run, resolutions):
@@ -240,24 +247,28 @@ def _check_resolutions(run, resolutions):
         resolution = given.get(finding["code"])
         if resolution is None or resolution.get("resolution") not in RESOLUTIONS:
             raise ServiceError(
-                f"Resolve every finding first ({finding['code']} is open).",
+                _("Resolve every finding first (%(code)s is open).", code=finding["code"]),
                 field=f"resolution-{finding['code']}",
             )
         if not (resolution.get("note") or "").strip():
-            raise ServiceError("Write a note for each resolution.", field=f"note-{finding['code']}")
+            raise ServiceError(
+                _("Write a note for each resolution."), field=f"note-{finding['code']}"
+            )
 
 
 def _check_details(decision, details):
     if decision == Decision.APPROVE_WITH_CONDITIONS and not details.get("conditions"):
-        raise ServiceError("List the documents to bring first.", field="conditions")
+        raise ServiceError(_("List the documents to bring first."), field="conditions")
     if decision == Decision.NEEDS_INFO and not details.get("questions"):
-        raise ServiceError("Write the questions for the volunteer.", field="questions")
+        raise ServiceError(_("Write the questions for the volunteer."), field="questions")
     if decision == Decision.REFER and not details.get("referred_to"):
-        raise ServiceError("Say which organization the case is referred to.", field="referred_to")
+        raise ServiceError(
+            _("Say which organization the case is referred to."), field="referred_to"
+        )
     if decision == Decision.NOT_YET and not details.get("come_back_on"):
-        raise ServiceError("Give the date to come back.", field="come_back_on")
+        raise ServiceError(_("Give the date to come back."), field="come_back_on")
     if decision == Decision.CLOSE and not details.get("reason"):
-        raise ServiceError("Say why the case is closed.", field="reason")
+        raise ServiceError(_("Say why the case is closed."), field="reason")
 
 
 def latest_sign_off(case):
@@ -327,15 +338,18 @@ def reconfirm(case, attorney, *, password, code, facts_hash, answers_hash, now):
     refuses it (the full decision form is then needed)."""
     earlier = reconfirmable(case)
     if earlier is None:
-        raise ServiceError("There is no voided approval to sign again: decide below.")
+        raise ServiceError(_("There is no voided approval to sign again: decide below."))
     resolved = {r["code"]: r for r in earlier.resolutions}
     new = [
         f["code"] for f in findings_to_resolve(case.latest_screening) if f["code"] not in resolved
     ]
     if new:
         raise ServiceError(
-            f"The answers raise a finding the earlier sign-off did not resolve ({', '.join(new)}): "
-            "decide below."
+            _(
+                "The answers raise a finding the earlier sign-off did not resolve (%(codes)s): "
+                "decide below.",
+                codes=", ".join(new),
+            )
         )
     return decide(
         case,
@@ -347,7 +361,9 @@ def reconfirm(case, attorney, *, password, code, facts_hash, answers_hash, now):
         details=earlier.details,
         facts_hash=facts_hash,
         answers_hash=answers_hash,
-        note=f"Signed again after reading the changes since the sign-off of "
-        f"{local_time(earlier.signed_at, '%b %-d, %Y %H:%M')}.",
+        note=_(
+            "Signed again after reading the changes since the sign-off of %(when)s.",
+            when=local_time(earlier.signed_at, "%b %-d, %Y %H:%M"),
+        ),
         now=now,
     )

@@ -1,6 +1,7 @@
 """The attorney's queue and review page: claim, read, resolve each finding, decide and sign."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from clinic import audit
@@ -56,7 +57,8 @@ def show(case_id):
     else:
         form = decision_form(run)
     if form.validate_on_submit() and _signed(case, form):
-        flash(f"Signed: {Decision(form.decision.data).label}.", "success")
+        flash(_("Signed: %(decision)s.", decision=Decision(form.decision.data).label), "success")
+
         return redirect(url_for("cases.show", case_id=case.id))
     return render_template("review/show.html", case=case, run=run, form=form, **_page(case))
 
@@ -143,7 +145,7 @@ def reconfirm(case_id):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Signed again: the same decision, on the answers as they are now.", "success")
+            flash(_("Signed again: the same decision, on the answers as they are now."), "success")
             return redirect(url_for("cases.show", case_id=case.id))
     form_page = decision_form(run, facts_hash=run.facts_hash, answers_hash=_fingerprint(case))
     page = _page(case, reconfirm_form=form)

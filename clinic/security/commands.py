@@ -152,7 +152,7 @@ def purge_expired(dry_run):
     expired = retention.purge(utcnow(), dry_run=dry_run)
     for item in expired:
         click.echo(
-            f"  case {item.case_id:>6}  {item.reference or '-':<12} {item.stage.label:<18} "
+            f"  case {item.case_id:>6}  {item.reference or '-':<12} {item.stage.label!s:<18} "
             f"organization {item.organization_id}, last change {item.last_change:%Y-%m-%d}"
         )
     if dry_run:

@@ -1,5 +1,7 @@
 """The voter page's form, and the admins' election form."""
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -8,6 +10,8 @@ from clinic.intake.fields import DateField, choices_field
 from clinic.voter.rules import CHANNEL_LABELS, ELECTION_KINDS, STATES, rules_data
 from clinic.voter.services import STATUSES
 
+KIND_LABELS = {"general": _l("General"), "primary": _l("Primary"), "municipal": _l("Municipal")}
+
 
 def _states():
     return [(code, rules_data()["states"][code]["name"]) for code in STATES]
@@ -15,22 +19,22 @@ def _states():
 
 class RegistrationForm(ClinicForm):
     state = choices_field(
-        "State where they live", _states(), validators=[DataRequired("Choose the state.")]
+        _l("State where they live"), _states(), validators=[DataRequired(_l("Choose the state."))]
     )
-    has_license = BooleanField("Has a driver's license or state ID from this state")
+    has_license = BooleanField(_l("Has a driver's license or state ID from this state"))
     license_shows_citizenship = BooleanField(
-        "The RMV/DMV record already shows U.S. citizenship (after the oath)"
+        _l("The RMV/DMV record already shows U.S. citizenship (after the oath)")
     )
     status = choices_field(
-        "Registration", list(STATUSES.items()), validators=[DataRequired()], blank=None
+        _l("Registration"), list(STATUSES.items()), validators=[DataRequired()], blank=None
     )
-    channel = choices_field("How", list(CHANNEL_LABELS.items()), validators=[Optional()])
-    submitted_on = DateField("Sent on", [Optional()])
-    confirmed_on = DateField("Checked as registered on", [Optional()])
+    channel = choices_field(_l("How"), list(CHANNEL_LABELS.items()), validators=[Optional()])
+    submitted_on = DateField(_l("Sent on"), [Optional()])
+    confirmed_on = DateField(_l("Checked as registered on"), [Optional()])
     confirmed_how = StringField(
-        "How it was checked",
+        _l("How it was checked"),
         [Optional(), Length(max=200)],
-        description="e.g. the state's status page, or the clerk",
+        description=_l("e.g. the state's status page, or the clerk"),
     )
 
     def validate(self, extra_validators=None):
@@ -41,8 +45,8 @@ class RegistrationForm(ClinicForm):
             "confirmed": ("submitted_on", "confirmed_on"),
         }.get(self.status.data, ())
         messages = {
-            "submitted_on": "Give the date it was sent.",
-            "confirmed_on": "Give the date it was checked.",
+            "submitted_on": _("Give the date it was sent."),
+            "confirmed_on": _("Give the date it was checked."),
         }
         for name in needed:
             if not self[name].data and not self[name].errors:
@@ -52,11 +56,15 @@ class RegistrationForm(ClinicForm):
 
 
 class ElectionForm(ClinicForm):
-    state = choices_field("State", _states(), validators=[DataRequired()])
-    held_on = DateField("Election day", [DataRequired("Give the date, as MM/DD/YYYY.")])
+    state = choices_field(_l("State"), _states(), validators=[DataRequired()])
+    held_on = DateField(_l("Election day"), [DataRequired(_l("Give the date, as MM/DD/YYYY."))])
     kind = choices_field(
-        "Kind", [(k, k.title()) for k in ELECTION_KINDS], validators=[DataRequired()]
+        _l("Kind"),
+        [(k, KIND_LABELS.get(k, k.title())) for k in ELECTION_KINDS],
+        validators=[DataRequired()],
     )
     name = StringField(
-        "Name", [DataRequired(), Length(max=200)], description="e.g. State election, November 2026"
+        _l("Name"),
+        [DataRequired(), Length(max=200)],
+        description=_l("e.g. State election, November 2026"),
     )

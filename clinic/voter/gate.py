@@ -4,6 +4,8 @@ citizen: an oath date on or before today and a naturalization certificate number
 Every entry point (pages, lists, checklists, packets, the command line) asks this module.
 """
 
+from flask_babel import gettext as _
+
 
 class NotACitizenYet(Exception):
     """The case does not pass the gate; nothing voter-related may be shown or produced."""
@@ -22,7 +24,9 @@ def passes(case, today):
 def require_citizen(case, today):
     if not passes(case, today):
         raise NotACitizenYet(
-            "Voter registration opens only after the oath, once the "
-            "naturalization certificate number is recorded."
+            _(
+                "Voter registration opens only after the oath, once the "
+                "naturalization certificate number is recorded."
+            )
         )
     return case

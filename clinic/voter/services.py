@@ -3,6 +3,8 @@
 Every function that shows or produces anything asks clinic.voter.gate first.
 """
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -20,10 +22,10 @@ from clinic.voter import gate, rules
 from clinic.voter.models import Election, VoterRegistration
 
 STATUSES = {
-    "not_yet": "Not registered yet",
-    "submitted": "Registration sent",
-    "confirmed": "Registered (checked)",
-    "declined": "Does not want to register",
+    "not_yet": _l("Not registered yet"),
+    "submitted": _l("Registration sent"),
+    "confirmed": _l("Registered (checked)"),
+    "declined": _l("Does not want to register"),
 }
 
 
@@ -133,11 +135,8 @@ def add_election(state, held_on, kind, name, *, by, now):
             Election.state == state, Election.held_on == held_on, Election.kind == kind
         )
     ):
-        raise ServiceError(
-            f"A {kind} election in {state} on {spoken(held_on)} is already entered. "
-            "Change the date or the kind, or remove the one in the list first.",
-            field="held_on",
-        )
+        raise ServiceError(_already_entered(kind, state, spoken(held_on)), field="held_on")
+
     election = Election(state=state, held_on=held_on, kind=kind, name=name.strip(), created_at=now)
     db.session.add(election)
     db.session.flush()
@@ -278,3 +277,29 @@ def _deadline_words(deadline):
         "needs": deadline.needs,
         "note": deadline.note or None,
     }
+
+
+def _already_entered(kind, state, day):
+    """Why a second election of one state, day and kind is refused: one sentence per kind."""
+    if kind == "general":
+        said = _(
+            "A general election in %(state)s on %(day)s is already entered.", state=state, day=day
+        )
+    elif kind == "primary":
+        said = _(
+            "A primary election in %(state)s on %(day)s is already entered.", state=state, day=day
+        )
+    elif kind == "municipal":
+        said = _(
+            "A municipal election in %(state)s on %(day)s is already entered.", state=state, day=day
+        )
+    else:
+        said = _(
+            "A %(kind)s election in %(state)s on %(day)s is already entered.",
+            kind=kind,
+            state=state,
+            day=day,
+        )
+    return "{} {}".format(
+        said, _("Change the date or the kind, or remove the one in the list first.")
+    )

@@ -13,6 +13,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -56,7 +57,7 @@ def show(case_id):
     form = RegistrationForm(obj=services.registration_or_default(case))
     if form.validate_on_submit():
         services.record(case, form.data, by=current_user, today=today(), now=utcnow())
-        flash("Voter registration saved.", "success")
+        flash(_("Voter registration saved."), "success")
         return redirect(url_for("voter.show", case_id=case.id))
     return render_template(
         "voter/show.html", case=case, form=form, plan=services.plan(case, today())
@@ -116,7 +117,7 @@ def elections():
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Election added.", "success")
+            flash(_("Election added."), "success")
             return redirect(url_for("voter.elections"))
     rows = db.session.scalars(select(Election).order_by(Election.held_on)).all()
     return render_template("voter/elections.html", form=form, elections=rows, today=today())
@@ -128,5 +129,5 @@ def delete_election(election_id):
     election = db.get_or_404(Election, election_id)
     db.session.delete(election)
     audit.record("voter.election_deleted", actor=current_user, at=utcnow(), state=election.state)
-    flash("Election removed.", "success")
+    flash(_("Election removed."), "success")
     return redirect(url_for("voter.elections"))
