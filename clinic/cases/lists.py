@@ -63,7 +63,7 @@ def cases_query(user, stage=None, event_id=None):
 
 def roster_query(event, stage=None):
     """The day's own cases, by name."""
-    query = select(Case).join(Case.applicant).where(Case.event_id == event.id)
+    query = select(Case).outerjoin(Case.applicant).where(Case.event_id == event.id)
     if stage is not None:
         query = query.where(Case.stage == stage)
     return with_rows_shown(query).order_by(Applicant.family_names, Applicant.given_names, Case.id)

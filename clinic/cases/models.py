@@ -123,6 +123,12 @@ class PossibleDuplicate(db.Model):
 
 class Case(db.Model):
     __tablename__ = "cases"
+    # The case list's order (latest change first) and the stuck list's (longest in the stage
+    # first): read from an index a page at a time, not sorted from every case.
+    __table_args__ = (
+        Index("ix_cases_updated_at", "updated_at", "id"),
+        Index("ix_cases_stage_changed_at", "stage_changed_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str | None] = mapped_column(String(20), unique=True, nullable=True)

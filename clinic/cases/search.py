@@ -16,7 +16,7 @@ from datetime import date
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from rapidfuzz.distance import OSA
-from sqlalchemy import case, func, literal, or_, select
+from sqlalchemy import Float, String, case, column, func, or_, select, values
 
 from clinic.cases.models import Applicant, ApplicantNameWord, NameWordKey
 
@@ -213,32 +213,30 @@ def _name_candidates(organization_ids, clues, exclude, *, offset, size):
 
     The bound adds, for each typed word, the best credit of any of the person's words, less
     what their extra words cost: the real score (each word matched once) is never above it.
-    One grouping: an aggregate per typed word keeps its best credit.
+    One grouping over the person's words joined to a small table of what each stored word
+    can add for each typed word (one lookup per row, not a test per typed word and credit).
     """
     credits = _credits(clues.words)
     if not credits:
         return []
-    # For each typed word, the stored words by what they add (1.0, 0.85, 0.8): IN lists of
-    # bound parameters, so that the statement's shape (and its compiled form) is reused.
-    tiers = {}
-    for (position, word), credit in credits.items():
-        tiers.setdefault((position, credit), []).append(word)
-    per_word = []
-    for position in range(len(clues.words)):
-        steps = sorted(
-            ((credit, sorted(words)) for (p, credit), words in tiers.items() if p == position),
-            reverse=True,
-        )
-        whens = [(ApplicantNameWord.word.in_(words), credit) for credit, words in steps]
-        per_word.append(func.max(case(*whens, else_=0.0)) if whens else literal(0.0))
+    positions = range(len(clues.words))
+    table = values(
+        column("word", String),
+        *(column(f"p{position}", Float) for position in positions),
+        name="credits",
+    ).data(
+        [
+            (word, *(credits.get((position, word), 0.0) for position in positions))
+            for word in sorted({word for _, word in credits})
+        ]
+    ).cte("credits")  # WITH credits(word, p0, ...) AS (VALUES ...): SQLite and PostgreSQL
+    per_word = [func.max(table.c[f"p{position}"]) for position in positions]
     extra = func.max(ApplicantNameWord.word_count) - len(clues.words)
     bound = sum(per_word[1:], per_word[0]) - case((extra > 0, extra * EXTRA_WORD), else_=0.0)
     query = (
         select(ApplicantNameWord.applicant_id, bound)
-        .where(
-            ApplicantNameWord.organization_id.in_(organization_ids),
-            ApplicantNameWord.word.in_(sorted({word for _, word in credits})),
-        )
+        .join(table, table.c.word == ApplicantNameWord.word)
+        .where(ApplicantNameWord.organization_id.in_(organization_ids))
         .group_by(ApplicantNameWord.applicant_id)
     )
     if exclude:
