@@ -45,7 +45,8 @@ messages: install-test
 # the template a later volunteers' catalogue starts from (tests/test_ui_strings.py checks marks).
 ui-messages: install-test
 	$(BIN)/pybabel extract -F babel-ui.cfg -k _ -k gettext -k ngettext:1,2 -k _l -k lazy_gettext \
-		--no-default-keywords --sort-by-file --no-wrap --project=Clinic -o clinic/translations/ui.pot .
+		--no-default-keywords --ignore-dirs='.* node_modules' --sort-by-file --no-wrap \
+		--project=Clinic -o clinic/translations/ui.pot .
 
 # The secret key is generated once, readable only by its owner, and never committed.
 instance/config.py: | $(BIN)/python

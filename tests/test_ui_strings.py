@@ -41,9 +41,9 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self._skip += 1
-        shown = SHOWN_ATTRIBUTES | (
-            {"value"} if dict(attrs).get("type") in ("submit", "button") else set()
-        )
+        # An input button shows its value; a <button>'s value is only sent, never shown.
+        pressed = tag == "input" and dict(attrs).get("type") in ("submit", "button", "reset")
+        shown = SHOWN_ATTRIBUTES | ({"value"} if pressed else set())
         for name, value in attrs:
             if name in shown and value:
                 self._check(value, f'{tag} {name}="{value}"')
@@ -66,7 +66,7 @@ def unmarked_text(source):
     """Text a page shows that is not marked for translation (Jinja replaced by a blank)."""
     source = COMMENT.sub("", source)
     source = TRANS_BLOCK.sub("\x00", source)
-    source = STATEMENT.sub("\x00", source)
+    source = STATEMENT.sub(" ", source)  # a tag's {% if %} attributes stay a tag
     source = EXPRESSION.sub(
         lambda m: "\x00" + " ".join(_prose_literals(m.group())) + "\x00", source
     )
@@ -87,7 +87,7 @@ def _prose_literals(expression):
     found = []
     for match in LITERAL.finditer(expression):
         text = match.group("s")
-        if match.group("call") or not re.search(r"[A-Za-z]{2,}[ ,.!?:][ A-Za-z]", text):
+        if match.group("call") or not re.search(r"[A-Za-z]{2,}[,.!?:]? [A-Za-z]", text):
             continue
         if "%" in text and re.search(r"%[A-Za-z]", text):  # a date or number format
             continue
@@ -209,6 +209,7 @@ def test_the_volunteers_catalogue_extracts(tmp_path):
                 for arg in ("-k", marker)
             ],
             "--no-default-keywords",
+            "--ignore-dirs=.* node_modules",  # templates/_macros too (Babel skips _* by default)
             "-o",
             str(out),
             ".",
@@ -219,4 +220,6 @@ def test_the_volunteers_catalogue_extracts(tmp_path):
     )
     catalogue = out.read_text(encoding="utf-8")
     assert 'msgid "Stuck cases"' in catalogue
+    assert "templates/_macros/forms.html" in catalogue  # the macros' messages are extracted
+    assert "clinic/intake/forms.py" in catalogue
     assert catalogue.count("msgid ") > 500

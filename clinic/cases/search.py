@@ -220,16 +220,20 @@ def _name_candidates(organization_ids, clues, exclude, *, offset, size):
     if not credits:
         return []
     positions = range(len(clues.words))
-    table = values(
-        column("word", String),
-        *(column(f"p{position}", Float) for position in positions),
-        name="credits",
-    ).data(
-        [
-            (word, *(credits.get((position, word), 0.0) for position in positions))
-            for word in sorted({word for _, word in credits})
-        ]
-    ).cte("credits")  # WITH credits(word, p0, ...) AS (VALUES ...): SQLite and PostgreSQL
+    table = (
+        values(
+            column("word", String),
+            *(column(f"p{position}", Float) for position in positions),
+            name="credits",
+        )
+        .data(
+            [
+                (word, *(credits.get((position, word), 0.0) for position in positions))
+                for word in sorted({word for _, word in credits})
+            ]
+        )
+        .cte("credits")
+    )  # WITH credits(word, p0, ...) AS (VALUES ...): SQLite and PostgreSQL
     per_word = [func.max(table.c[f"p{position}"]) for position in positions]
     extra = func.max(ApplicantNameWord.word_count) - len(clues.words)
     bound = sum(per_word[1:], per_word[0]) - case((extra > 0, extra * EXTRA_WORD), else_=0.0)

@@ -15,7 +15,7 @@ from clinic.cases.search import find_people
 from clinic.cases.stages import Stage
 from clinic.events.models import EventStaff
 from clinic.extensions import db
-from clinic.intake.fields import A_NUMBER_MESSAGE
+from clinic.intake.fields import a_number_message
 
 
 def a_number_holder(organization_id, number, *, other_than=None):
@@ -48,7 +48,7 @@ def create_applicant(
 ):
     number = normalize_a_number(a_number) if a_number else None
     if a_number and number is None:
-        raise ServiceError(A_NUMBER_MESSAGE, field="a_number")
+        raise ServiceError(a_number_message(), field="a_number")
     if number and a_number_holder(organization_id, number) is not None:
         raise ServiceError(
             _("Someone with this A-number is already on file: pick them from the list instead."),

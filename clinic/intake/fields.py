@@ -31,9 +31,6 @@ EARLIEST_BIRTH = datetime.date(1900, 1, 1)
 # leading + for an international number. 7 digits (a local number) to 15 (E.164's longest).
 _PHONE = re.compile(r"\+?[0-9 ().-]+\Z")
 PHONE_DIGITS = (7, 15)
-# The English of a_number_message(), kept (a plain str) for callers that import it; a refusal
-# made during a request says a_number_message() instead.
-A_NUMBER_MESSAGE = "An A-number has 8 or 9 digits, like A123-456-789."
 
 
 def a_number_message():

@@ -21,7 +21,6 @@ BOM = "\ufeff"
 # spreadsheets read, the same in every export. (Figure, fee and measure labels come from the
 # report, marked for translation there.)
 DAY_COLUMNS = (
-
     ("checked_in", "Checked in"),
     ("screened", "Screened"),
     ("sent_to_review", "Sent to review"),
