@@ -38,6 +38,13 @@
     return item;
   }
 
+  // A sentence the page gave in its language (data-text-*), its {names} filled in.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
+
   function show(data) {
     data.columns.forEach(function (column) {
       var section = board.querySelector('[data-column="' + column.key + '"]');
@@ -51,8 +58,8 @@
     });
     var time = new Date(data.as_of);
     var clock = ("0" + time.getHours()).slice(-2) + ":" + ("0" + time.getMinutes()).slice(-2);
-    status.textContent = "As of " + clock + ". " + data.alerts + " waiting " +
-      data.alert_minutes + " min or more.";
+    status.textContent = fill(board.dataset.textAsOf,
+      { clock: clock, alerts: data.alerts, minutes: data.alert_minutes });
   }
 
   function poll() {
@@ -66,7 +73,7 @@
         if (seen !== last) { show(data); last = seen; }
         board.dataset.updated = data.as_of;
       })
-      .catch(function () { status.textContent = "The board could not be updated; it will try again."; })
+      .catch(function () { status.textContent = board.dataset.textFailed; })
       .then(function () { setTimeout(poll, every); });
   }
 

@@ -1,6 +1,7 @@
 // "Copy link" buttons: copy the text of a readonly input (data-copy-target, its id) and say so
 // in a live region (data-copy-status). Without the Clipboard API (plain http on a clinic-room
-// network is not a secure context) the input's text is selected so Ctrl+C copies it.
+// network is not a secure context) the input's text is selected so Ctrl+C copies it. What it
+// says comes from the button (data-text-copied, data-text-selected), in the page's language.
 (function () {
   "use strict";
 
@@ -17,7 +18,7 @@
     input.setSelectionRange(0, input.value.length);
   }
 
-  function copyBySelection(input, status) {
+  function copyBySelection(button, input, status) {
     selectText(input);
     var copied = false;
     try {
@@ -25,7 +26,7 @@
     } catch (error) {
       copied = false;
     }
-    announce(status, copied ? "Copied" : "The link is selected: press Ctrl+C (or \u2318C) to copy it.");
+    announce(status, copied ? button.dataset.textCopied : button.dataset.textSelected);
   }
 
   function copy(button) {
@@ -34,11 +35,11 @@
     if (!input) { return; }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(input.value).then(
-        function () { announce(status, "Copied"); },
-        function () { copyBySelection(input, status); }
+        function () { announce(status, button.dataset.textCopied); },
+        function () { copyBySelection(button, input, status); }
       );
     } else {
-      copyBySelection(input, status);
+      copyBySelection(button, input, status);
     }
   }
 

@@ -28,6 +28,8 @@
   var total = form.querySelector("[data-trip-total]");
   var totalDays = total.querySelector("[data-trip-days]");
   var today = parse(form.dataset.today || "");
+  // The page's own sentences (data-text-*, in its language), with the days filled in.
+  function fill(text, days) { return text.replace("{days}", String(days)); }
 
   // A day as typed (MM/DD/YYYY or YYYY-MM-DD), or null: 02/30/2024 is no day, though
   // Date.UTC would quietly make it March 1.
@@ -65,13 +67,13 @@
       if (today !== null && (start > today || end > today)) { return; }
       var days = Math.round((end - start) / 86400000);
       if (days < 0) {
-        if (!back.parentNode.querySelector(".error")) { note.textContent = "The return is before the departure."; }
+        if (!back.parentNode.querySelector(".error")) { note.textContent = form.dataset.textBackwards; }
         return;
       }
       away += Math.max(0, days - 1);  // the days of leaving and coming back count as present
-      if (days >= 365) { note.textContent = days + " days: a year or more breaks continuous residence."; }
-      else if (days > 180) { note.textContent = days + " days: more than six months, an attorney must review."; }
-      else if (days >= 178) { note.textContent = days + " days: close to six months, an attorney must review."; }
+      if (days >= 365) { note.textContent = fill(form.dataset.textYear, days); }
+      else if (days > 180) { note.textContent = fill(form.dataset.textOverSixMonths, days); }
+      else if (days >= 178) { note.textContent = fill(form.dataset.textCloseToSixMonths, days); }
     });
     total.hidden = false;
     totalDays.textContent = String(away);

@@ -5,11 +5,17 @@
   if (!panel || ["queued", "rendering"].indexOf(panel.dataset.status) === -1) { return; }
   var bar = panel.querySelector("progress");
   var text = panel.querySelector("[data-progress-text]");
+  // The page's own sentences (data-text-*, in its language), their {names} filled in.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? String(values[name]) : whole;
+    });
+  }
   function describe(job) {
     if (job.status === "queued") {
-      return "Waiting, " + (job.ahead ? job.ahead + " ahead of you" : "next in line");
+      return job.ahead ? fill(panel.dataset.textAhead, { ahead: job.ahead }) : panel.dataset.textNext;
     }
-    return "Rendering: " + job.done + " of " + (job.total || "…") + " documents";
+    return fill(panel.dataset.textRendering, { done: job.done, total: job.total || "…" });
   }
   function poll() {
     fetch(panel.dataset.statusUrl, { credentials: "same-origin" })

@@ -1,6 +1,7 @@
 """The coalition the journey builds, step by step, through the browser: session fixtures call
 these, so each test gets the set-up it needs and the journey is made once per run."""
 
+import re
 from dataclasses import dataclass, field
 
 from playwright.sync_api import expect
@@ -371,6 +372,8 @@ def interview(coalition, case_id, sections, nationality="Dominican Republic"):
         for button, values in rows:  # adding a row shows the page again, answers kept
             counts[button] = counts.get(button, 0) + 1
             add_row(page, button, values, counts[button])
+        if rows and title == "Trips outside the U.S.":  # the warning the script writes
+            expect(page.locator(".trip-warning").first).to_have_text(re.compile(r"^\d+ days: "))
         page.get_by_role("button", name="Save and continue").last.click()
     return page
 
