@@ -6,8 +6,6 @@ Flask is imported inside create_app(), not here: `clinic.screening` must import 
 import logging
 import os
 
-from flask_babel import lazy_gettext as _l
-
 PROJECT_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -62,6 +60,8 @@ def _init_logging(app):
 
 
 def _init_extensions(app):
+    from flask_babel import lazy_gettext as _l  # here: clinic.screening imports no Flask
+
     from clinic.auth.sessions import user_for_token
     from clinic.clock import utcnow
     from clinic.database import configure_engine

@@ -22,11 +22,25 @@ APP_MODULES = sorted(
 QUOTED = re.compile(r"""["']([A-Z][A-Z0-9_]+)["']""")
 
 
+MARKERS = {"_", "_l", "gettext", "lazy_gettext", "ngettext"}
+
+
 def _strings(path):
+    """The module's string constants, but for words marked for translation: those are
+    English for people ("DUI", a row of the interview), never a code."""
+    tree = ast.parse(path.read_text())
+    marked = {
+        id(argument)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in MARKERS
+        for argument in node.args
+    }
     return {
         node.value
-        for node in ast.walk(ast.parse(path.read_text()))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in marked
     }
 
 
