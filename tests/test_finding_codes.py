@@ -9,6 +9,7 @@ from clinic.packets.context import BEFORE_FILING
 from clinic.review.findings import FINDING_NAMES, FINDING_SECTIONS
 from clinic.screening import codes
 from clinic.screening.documents import LABELS
+from tests.test_ui_strings import MARKERS  # the translation markers, named once
 
 ROOT = Path(__file__).resolve().parents[1]
 # The screening's own modules are held to the registry by tests/screening/test_codes.py;
@@ -20,9 +21,6 @@ APP_MODULES = sorted(
     and not path.is_relative_to(ROOT / "clinic" / "migrations")
 )
 QUOTED = re.compile(r"""["']([A-Z][A-Z0-9_]+)["']""")
-
-
-MARKERS = {"_", "_l", "gettext", "lazy_gettext", "ngettext"}
 
 
 def _strings(path):
